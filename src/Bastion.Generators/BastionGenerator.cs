@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Bastion.Generators.Endpoints;
+using Bastion.Generators.Manifest;
+using Bastion.Generators.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Bastion.Generators;
+
+/// <summary>
+/// Bastion's incremental generator. Data flows one way: attribute -> parser -> plain model -> emitter.
+/// Only models (no symbols, syntax or compilations) leave the parse step, so unrelated edits are cached.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class BastionGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<EndpointParseResult> parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TypeNames.BastionEndpointsAttribute,
+                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                transform: static (ctx, ct) => EndpointParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.EndpointClasses);
+
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.EndpointDiagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        {
+            foreach (DiagnosticInfo diagnostic in list)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        IncrementalValuesProvider<EndpointClassModel> models = parsed
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.Model!)
+            .WithTrackingName(TrackingNames.EndpointModels);
+        context.RegisterSourceOutput(models, static (spc, model)
+            => spc.AddSource(model.HintName + ".Endpoints.g.cs", EndpointEmitter.Emit(model)));
+
+        IncrementalValueProvider<ImmutableArray<EndpointClassModel>> all = models
+            .Collect()
+            .WithTrackingName(TrackingNames.AllEndpointModels);
+        context.RegisterSourceOutput(all, static (spc, classes) =>
+        {
+            foreach (Diagnostic duplicate in EndpointRegistryEmitter.FindDuplicates(classes))
+            {
+                spc.ReportDiagnostic(duplicate);
+            }
+
+            spc.AddSource("BastionEndpointRouteBuilderExtensions.g.cs", EndpointRegistryEmitter.Emit(classes));
+        });
+
+        IncrementalValueProvider<ImmutableArray<ManifestRow>> rows = models
+            .SelectMany(static (model, _) => EndpointManifest.Rows(model))
+            .Collect()
+            .WithTrackingName(TrackingNames.ManifestRows);
+        context.RegisterSourceOutput(rows, static (spc, manifestRows)
+            => spc.AddSource("BastionSecurityManifest.g.cs", ManifestEmitter.Emit(ManifestEmitter.Markdown(manifestRows))));
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.CodeAnalysis;
+
+namespace Bastion.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic Bastion reports. Ids are stable; each has a page at docs/rules/BASnnnn.md and a
+/// line in AnalyzerReleases.Unshipped.md.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Endpoints = "Bastion.Endpoints";
+    private const string Validation = "Bastion.Validation";
+
+    public static readonly DiagnosticDescriptor EndpointClassShape = Error(
+        "BAS1001", Endpoints, "Endpoint class must be a top-level static partial class",
+        "'{0}' must be a non-generic, top-level 'static partial class' for Bastion to generate its endpoints ({1})");
+
+    public static readonly DiagnosticDescriptor UnsupportedParameter = Error(
+        "BAS1002", Endpoints, "Endpoint parameter cannot be bound",
+        "Parameter '{0}' of '{1}' has type '{2}', which Bastion cannot bind: {3}");
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(
+        "BAS1003", Endpoints, "Endpoint return type is not supported",
+        "'{0}' returns '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor RouteParameterWithoutMethodParameter = Error(
+        "BAS1004", Endpoints, "Route parameter has no matching method parameter",
+        "Route '{0}' declares '{{{1}}}' but '{2}' has no parameter named '{1}'");
+
+    public static readonly DiagnosticDescriptor RouteBoundParameterNotInTemplate = Error(
+        "BAS1005", Endpoints, "[FromRoute] parameter is not in the route template",
+        "Parameter '{0}' of '{1}' is bound from the route as '{2}', but route '{3}' has no such parameter");
+
+    public static readonly DiagnosticDescriptor DuplicateRoute = Error(
+        "BAS1006", Endpoints, "Two endpoints share a verb and route",
+        "{0} {1} is mapped by both '{2}' and '{3}'");
+
+    public static readonly DiagnosticDescriptor MultipleBodies = Error(
+        "BAS1007", Endpoints, "More than one parameter is bound from the body",
+        "'{0}' binds both '{1}' and '{2}' from the request body; a request has one body");
+
+    public static readonly DiagnosticDescriptor BodyOnSafeVerb = Error(
+        "BAS1008", Endpoints, "GET endpoint reads a request body",
+        "'{0}' is a GET endpoint but parameter '{1}' would be read from the body; bind it from the route or query, or mark it [FromServices]");
+
+    public static readonly DiagnosticDescriptor EndpointMethodShape = Error(
+        "BAS1009", Endpoints, "Endpoint method must be static and non-generic",
+        "Endpoint method '{0}' must be static, non-generic and have no ref, out or params parameters");
+
+    public static readonly DiagnosticDescriptor InvalidRouteTemplate = Error(
+        "BAS1010", Endpoints, "Route template is invalid",
+        "Route '{0}' of '{1}' is not a valid route template: {2}");
+
+    public static readonly DiagnosticDescriptor EndpointOutsideEndpointsClass = Error(
+        "BAS1011", Endpoints, "Endpoint attribute outside a [BastionEndpoints] class",
+        "'{0}' has [{1}] but its class is not marked [BastionEndpoints], so no endpoint would be generated");
+
+    public static readonly DiagnosticDescriptor SanitizeOnNonString = Error(
+        "BAS1101", Validation, "[Sanitize] on a member that is not text",
+        "[Sanitize] on '{0}' of type '{1}': only string, string? and T[], List<T>, IReadOnlyList<T> or IList<T> of strings can be sanitized");
+
+    public static readonly DiagnosticDescriptor ValidationAttributeNotApplicable = Error(
+        "BAS1102", Validation, "Validation attribute cannot be generated for this member",
+        "[{0}] on '{1}' of type '{2}' cannot be generated: {3}");
+
+    public static readonly DiagnosticDescriptor InvalidRegularExpression = Error(
+        "BAS1103", Validation, "[RegularExpression] pattern is invalid",
+        "The [RegularExpression] pattern on '{0}' does not parse: {1}");
+
+    public static readonly DiagnosticDescriptor MemberCannotBeRewritten = Error(
+        "BAS1104", Validation, "Sanitized member cannot be written back",
+        "'{0}.{1}' is sanitized, so Bastion must write the cleaned value back; make '{0}' a record (positional or with init accessors) or give '{1}' a setter");
+
+    public static readonly DiagnosticDescriptor UnsupportedCollection = Error(
+        "BAS1105", Validation, "Collection type cannot be validated",
+        "'{0}' has type '{1}'; validated and sanitized collections must be T[], List<T>, IReadOnlyList<T> or IList<T>");
+
+    private static DiagnosticDescriptor Error(string id, string category, string title, string message)
+        => new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            helpLinkUri: "https://github.com/bastion-dotnet/bastion/blob/main/docs/rules/" + id + ".md");
+}

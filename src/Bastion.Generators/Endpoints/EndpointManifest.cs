@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bastion.Generators.Shared;
+using Bastion.Generators.Validation;
+
+namespace Bastion.Generators.Endpoints;
+
+/// <summary>The endpoints feature's contribution to the security manifest.</summary>
+internal static class EndpointManifest
+{
+    private static readonly EquatableArray<string> Headers = new[]
+    {
+        "Verb", "Route", "Handler", "Request body", "Sanitized fields", "Validated fields",
+    }.ToEquatableArray();
+
+    public static EquatableArray<ManifestRow> Rows(EndpointClassModel model)
+    {
+        var rows = new List<ManifestRow>();
+        foreach (EndpointModel endpoint in model.Endpoints)
+        {
+            EndpointParameterModel? body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
+            var sanitized = new SortedSet<string>(System.StringComparer.Ordinal);
+            var validated = new SortedSet<string>(System.StringComparer.Ordinal);
+            if (body?.ValidatorMethod is not null)
+            {
+                Walk(model, body.ValidatorMethod, string.Empty, sanitized, validated, new HashSet<string>());
+            }
+
+            string bodyText = body is null ? "none" : ShortName(body.ValueTypeName) + " (JSON, max " + EndpointParser.Int(endpoint.MaxBodyBytes) + " bytes)";
+            rows.Add(new ManifestRow("Endpoints", Headers, new[]
+            {
+                endpoint.Verb,
+                endpoint.Route,
+                model.ClassName + "." + endpoint.MethodName,
+                bodyText,
+                sanitized.Count == 0 ? "none" : string.Join(", ", sanitized),
+                validated.Count == 0 ? "none" : string.Join(", ", validated),
+            }.ToEquatableArray()));
+        }
+
+        return rows.ToEquatableArray();
+    }
+
+    private static void Walk(EndpointClassModel model, string method, string prefix, SortedSet<string> sanitized, SortedSet<string> validated, HashSet<string> visiting)
+    {
+        ValidatedTypeModel? type = model.ValidatedTypes.FirstOrDefault(t => t.MethodName == method);
+        if (type is null || !visiting.Add(method))
+        {
+            return;
+        }
+
+        foreach (ValidatedMemberModel member in type.Members)
+        {
+            string path = prefix + member.JsonName;
+            if (member.Sanitize is not null)
+            {
+                sanitized.Add(path + (member.Shape == MemberShape.Collection ? "[]" : string.Empty) + " (" + member.Sanitize.Policy + ")");
+            }
+
+            if (member.Rules.Count > 0)
+            {
+                validated.Add(path + " " + string.Join(" ", member.Rules.Select(r => r.Kind.ToString())));
+            }
+
+            if (member.NestedMethod is not null)
+            {
+                Walk(model, member.NestedMethod, path + ".", sanitized, validated, visiting);
+            }
+
+            if (member.ElementMethod is not null)
+            {
+                Walk(model, member.ElementMethod, path + "[].", sanitized, validated, visiting);
+            }
+        }
+
+        visiting.Remove(method);
+    }
+
+    private static string ShortName(string typeName)
+    {
+        string name = typeName.StartsWith("global::", System.StringComparison.Ordinal) ? typeName.Substring(8) : typeName;
+        return name;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Bastion.Generators.Diagnostics;
+using Bastion.Generators.Shared;
+using Bastion.Generators.Validation;
+using Microsoft.CodeAnalysis;
+
+namespace Bastion.Generators.Endpoints;
+
+/// <summary>Turns a [BastionEndpoints] class symbol into an <see cref="EndpointClassModel"/>.</summary>
+internal static class EndpointParser
+{
+    private const long DefaultMaxBodyBytes = 1024 * 1024;
+
+    public static EndpointParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        if (context.TargetSymbol is not INamedTypeSymbol type)
+        {
+            return new EndpointParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        string? prefix = context.Attributes.FirstOrDefault()?.ConstructorArguments.FirstOrDefault().Value as string;
+        string? shapeProblem = ClassShapeProblem(type, context.TargetNode);
+        if (shapeProblem is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointClassShape,
+                LocationInfo.From(type.Locations.FirstOrDefault()), type.Name, shapeProblem));
+        }
+
+        var validation = new ValidationParser(diagnostics, cancellationToken);
+        var endpoints = new List<EndpointModel>();
+        foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>().OrderBy(m => m.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            AttributeData? verbAttribute = method.GetAttributes().FirstOrDefault(IsVerbAttribute);
+            if (verbAttribute is null)
+            {
+                continue;
+            }
+
+            EndpointModel? endpoint = ParseMethod(method, verbAttribute, prefix, validation, diagnostics);
+            if (endpoint is not null)
+            {
+                endpoints.Add(endpoint);
+            }
+        }
+
+        EquatableArray<DiagnosticInfo> reported = diagnostics.ToEquatableArray();
+        if (diagnostics.Count > 0)
+        {
+            return new EndpointParseResult(null, reported);
+        }
+
+        string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        var model = new EndpointClassModel(ns, type.Name, SymbolNames.TypeName(type), prefix,
+            endpoints.ToEquatableArray(), validation.Types);
+        return new EndpointParseResult(model, reported);
+    }
+
+    internal static bool IsVerbAttribute(AttributeData attribute)
+        => attribute.AttributeClass?.BaseType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.HttpEndpointAttribute;
+
+    private static string? ClassShapeProblem(INamedTypeSymbol type, SyntaxNode node)
+    {
+        if (!type.IsStatic)
+        {
+            return "it is not static";
+        }
+
+        if (type.ContainingType is not null)
+        {
+            return "it is nested in another type";
+        }
+
+        if (type.IsGenericType)
+        {
+            return "it is generic";
+        }
+
+        bool partial = type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax declaration
+            && declaration.Modifiers.Any(m => m.ValueText == "partial"));
+        return partial || node is null ? null : "it is not partial";
+    }
+
+    private static EndpointModel? ParseMethod(IMethodSymbol method, AttributeData verbAttribute, string? prefix, ValidationParser validation, List<DiagnosticInfo> diagnostics)
+    {
+        LocationInfo? location = LocationInfo.From(method.Locations.FirstOrDefault());
+        string attributeName = verbAttribute.AttributeClass!.Name;
+        string verbName = attributeName.EndsWith("Attribute", System.StringComparison.Ordinal) ? attributeName.Substring(0, attributeName.Length - 9) : attributeName;
+        string verb = verbName.ToUpperInvariant();
+        string routeAsWritten = verbAttribute.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
+        string route = RouteTemplate.Combine(prefix, routeAsWritten);
+        long maxBody = DefaultMaxBodyBytes;
+        string? endpointName = null;
+        foreach (KeyValuePair<string, TypedConstant> named in verbAttribute.NamedArguments)
+        {
+            if (named.Key == "MaxRequestBodySize" && named.Value.Value is long size && size > 0)
+            {
+                maxBody = size;
+            }
+            else if (named.Key == "Name" && named.Value.Value is string name)
+            {
+                endpointName = name;
+            }
+        }
+
+        string attributeText = "[" + verbName + "(" + Literal.String(routeAsWritten) + ")]";
+        if (!method.IsStatic || method.IsGenericMethod || method.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointMethodShape, location, method.Name));
+            return null;
+        }
+
+        var routeParameters = new List<RouteParameter>();
+        string? routeError = RouteTemplate.TryParse(route, routeParameters);
+        if (routeError is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidRouteTemplate, location, route, method.Name, routeError));
+            return null;
+        }
+
+        int before = diagnostics.Count;
+        var binder = new ParameterBinder(method, verb, route, routeParameters, validation, diagnostics);
+        List<EndpointParameterModel> parameters = method.Parameters.Select(binder.Bind).Where(p => p is not null).Select(p => p!).ToList();
+        foreach (RouteParameter routeParameter in routeParameters)
+        {
+            bool bound = parameters.Any(p => p.Source == ParameterSource.Route && string.Equals(p.BindingName, routeParameter.Name, System.StringComparison.OrdinalIgnoreCase));
+            if (!bound)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RouteParameterWithoutMethodParameter, location, route, routeParameter.Name, method.Name));
+            }
+        }
+
+        ReturnModel? returns = ReturnParser.Parse(method, location, diagnostics);
+        if (returns is null || diagnostics.Count > before)
+        {
+            return null;
+        }
+
+        return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, location);
+    }
+
+    internal static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,115 @@
+using Bastion.Generators.Shared;
+
+namespace Bastion.Generators.Endpoints;
+
+/// <summary>Emits the binding code for one handler parameter inside the generated request delegate.</summary>
+internal static class ParameterEmitter
+{
+    private const string Values = "global::Bastion.Endpoints.RequestValues";
+    private const string Problems = "global::Bastion.Endpoints.BastionProblems";
+
+    public static string Local(EndpointParameterModel parameter) => "arg" + char.ToUpperInvariant(parameter.Name[0]) + parameter.Name.Substring(1);
+
+    public static void Emit(CodeWriter w, EndpointParameterModel parameter, EndpointModel endpoint)
+    {
+        string local = Local(parameter);
+        switch (parameter.Source)
+        {
+            case ParameterSource.HttpContext:
+                w.Line($"var {local} = httpContext;");
+                return;
+            case ParameterSource.HttpRequest:
+                w.Line($"var {local} = httpContext.Request;");
+                return;
+            case ParameterSource.HttpResponse:
+                w.Line($"var {local} = httpContext.Response;");
+                return;
+            case ParameterSource.CancellationToken:
+                w.Line($"var {local} = httpContext.RequestAborted;");
+                return;
+            case ParameterSource.User:
+                w.Line($"var {local} = httpContext.User;");
+                return;
+            case ParameterSource.Service:
+                w.Line($"var {local} = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{parameter.ValueTypeName}>(httpContext.RequestServices);");
+                return;
+            case ParameterSource.Body:
+                EmitBody(w, parameter, endpoint, local);
+                return;
+            default:
+                EmitText(w, parameter, local);
+                return;
+        }
+    }
+
+    private static void EmitBody(CodeWriter w, EndpointParameterModel parameter, EndpointModel endpoint, string local)
+    {
+        string read = local + "Read";
+        w.Line($"// body: JSON only (415), at most {EndpointParser.Int(endpoint.MaxBodyBytes)} bytes (413), malformed (400)");
+        w.Line($"var {read} = await global::Bastion.Endpoints.JsonBody.ReadAsync(httpContext, bodyInfo, {EndpointParser.Int(endpoint.MaxBodyBytes)}L);");
+        w.Line($"if (!{read}.Succeeded) {{ await {read}.Problem.ExecuteAsync(httpContext); return; }}");
+        w.Line($"var {local} = {read}.Value!;");
+        if (parameter.ValidatorMethod is not null)
+        {
+            w.Line($"var {local}Invalid = SanitizeAndValidate(ref {local});");
+            w.Line($"if ({local}Invalid is not null) {{ await {local}Invalid.ExecuteAsync(httpContext); return; }}");
+        }
+    }
+
+    private static void EmitText(CodeWriter w, EndpointParameterModel parameter, string local)
+    {
+        string text = local + "Text";
+        string name = Literal.String(parameter.BindingName);
+        string where = parameter.Source switch
+        {
+            ParameterSource.Route => "route value",
+            ParameterSource.Header => "header",
+            _ => "query parameter",
+        };
+
+        switch (parameter.Source)
+        {
+            case ParameterSource.Route:
+                w.Line($"var {text} = {Values}.Route(httpContext, {name});");
+                break;
+            case ParameterSource.Header:
+            case ParameterSource.Query:
+                string collection = parameter.Source == ParameterSource.Header ? "httpContext.Request.Headers" : "httpContext.Request.Query";
+                w.Line($"if (!{Values}.TrySingle({collection}[{name}], out var {text})) {{ await {Problem(parameter, $"The {where} '{parameter.BindingName}' was sent more than once.")}; return; }}");
+                break;
+        }
+
+        w.Line($"{parameter.TypeName} {local};");
+        using (w.Block($"if ({text} is null)"))
+        {
+            if (parameter.IsOptional)
+            {
+                w.Line($"{local} = {parameter.DefaultValue ?? "default"};");
+            }
+            else
+            {
+                w.Line($"await {Problem(parameter, $"The {where} '{parameter.BindingName}' is required.")};");
+                w.Line("return;");
+            }
+        }
+
+        if (parameter.ParseKind == ValueParseKind.String)
+        {
+            w.Line($"else {local} = {text};");
+            return;
+        }
+
+        string parse = parameter.ParseKind switch
+        {
+            ValueParseKind.Boolean => $"{Values}.TryParseBoolean({text}, out var {local}Value)",
+            ValueParseKind.Enum => $"{Values}.TryParseEnum<{parameter.ValueTypeName}>({text}, out var {local}Value)",
+            _ => $"{Values}.TryParse<{parameter.ValueTypeName}>({text}, out var {local}Value)",
+        };
+        string typeShort = parameter.ValueTypeName.Substring(parameter.ValueTypeName.LastIndexOf('.') + 1);
+        w.Line($"else if ({parse}) {local} = {local}Value;");
+        w.Line($"else {{ await {Problem(parameter, $"The {where} '{parameter.BindingName}' is not a valid {typeShort}.")}; return; }}");
+    }
+
+    private static string Problem(EndpointParameterModel parameter, string message)
+        => $"{Problems}.InvalidParameter({Literal.String(parameter.BindingName)}, {Literal.String(message)}).ExecuteAsync(httpContext)";
+}

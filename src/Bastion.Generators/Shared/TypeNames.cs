@@ -1,0 +1,29 @@
+namespace Bastion.Generators.Shared;
+
+/// <summary>Fully qualified names of the framework and Bastion types the parsers recognise.</summary>
+internal static class TypeNames
+{
+    public const string BastionEndpointsAttribute = "Bastion.BastionEndpointsAttribute";
+    public const string HttpEndpointAttribute = "global::Bastion.HttpEndpointAttribute";
+    public const string SanitizeAttribute = "global::Bastion.SanitizeAttribute";
+
+    public const string HttpContext = "global::Microsoft.AspNetCore.Http.HttpContext";
+    public const string HttpRequest = "global::Microsoft.AspNetCore.Http.HttpRequest";
+    public const string HttpResponse = "global::Microsoft.AspNetCore.Http.HttpResponse";
+    public const string IResult = "global::Microsoft.AspNetCore.Http.IResult";
+    public const string IEndpointMetadataProvider = "global::Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider";
+    public const string CancellationToken = "global::System.Threading.CancellationToken";
+    public const string ClaimsPrincipal = "global::System.Security.Claims.ClaimsPrincipal";
+    public const string Task = "global::System.Threading.Tasks.Task";
+    public const string ValueTask = "global::System.Threading.Tasks.ValueTask";
+    public const string IParsable = "global::System.IParsable<TSelf>";
+
+    public const string FromRoute = "global::Microsoft.AspNetCore.Mvc.FromRouteAttribute";
+    public const string FromQuery = "global::Microsoft.AspNetCore.Mvc.FromQueryAttribute";
+    public const string FromHeader = "global::Microsoft.AspNetCore.Mvc.FromHeaderAttribute";
+    public const string FromBody = "global::Microsoft.AspNetCore.Mvc.FromBodyAttribute";
+    public const string FromServices = "global::Microsoft.AspNetCore.Mvc.FromServicesAttribute";
+    public const string JsonPropertyName = "global::System.Text.Json.Serialization.JsonPropertyNameAttribute";
+
+    public const string DataAnnotations = "global::System.ComponentModel.DataAnnotations.";
+}

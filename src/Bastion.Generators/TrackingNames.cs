@@ -1,0 +1,11 @@
+namespace Bastion.Generators;
+
+/// <summary>Names of the incremental steps, asserted by the incremental-caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string EndpointClasses = "Bastion.EndpointClasses";
+    public const string EndpointModels = "Bastion.EndpointModels";
+    public const string EndpointDiagnostics = "Bastion.EndpointDiagnostics";
+    public const string AllEndpointModels = "Bastion.AllEndpointModels";
+    public const string ManifestRows = "Bastion.ManifestRows";
+}

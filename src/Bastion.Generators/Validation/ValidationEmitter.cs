@@ -1,0 +1,297 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bastion.Generators.Shared;
+
+namespace Bastion.Generators.Validation;
+
+/// <summary>
+/// Emits one <c>Process{Type}</c> method per validated type: sanitize first (so limits hold for what is
+/// stored), then the DataAnnotations checks as direct code, recursing into nested records and
+/// collections. Sanitized values are written back copy-on-write; clean input allocates nothing.
+/// </summary>
+internal sealed class ValidationEmitter
+{
+    private const string Collector = "global::Bastion.Validation.ValidationCollector";
+    private const string Checks = "global::Bastion.Validation.ValidationChecks";
+    private const string Sanitizer = "global::Bastion.Html.HtmlPolicySanitizer";
+
+    private static readonly char[] PatternKeySeparator = { '\u0001' };
+
+    private readonly CodeWriter _w;
+    private readonly Dictionary<string, string> _patterns = new();
+
+    public ValidationEmitter(CodeWriter writer) => _w = writer;
+
+    public void EmitCheck(string typeName, string methodName)
+    {
+        _w.Line("/// <summary>Sanitizes and validates a request body; returns the 400 problem to send, or null.</summary>");
+        using (_w.Block($"private static global::Microsoft.AspNetCore.Http.IResult? SanitizeAndValidate(ref {typeName} value)"))
+        {
+            _w.Line($"var errors = new {Collector}();");
+            _w.Line($"value = {methodName}(value, ref errors);");
+            _w.Line("return errors.HasErrors ? global::Bastion.Endpoints.BastionProblems.Validation(errors.ToDictionary()) : null;");
+        }
+
+        _w.Line();
+    }
+
+    public void EmitType(ValidatedTypeModel type)
+    {
+        _w.Line($"/// <summary>[Sanitize] and DataAnnotations checks of <see cref=\"{type.TypeName.Replace('<', '{').Replace('>', '}')}\"/>.</summary>");
+        using (_w.Block($"private static {type.TypeName} {type.MethodName}({type.TypeName} value, ref {Collector} errors)"))
+        {
+            var rewritten = new List<ValidatedMemberModel>();
+            _w.Line("bool changed = false;");
+            foreach (ValidatedMemberModel member in type.Members)
+            {
+                _w.Line();
+                _w.Line($"// {member.Name}{Describe(member)}");
+                _w.Line($"var {Local(member)} = value.{member.Name};");
+                if (EmitMember(member))
+                {
+                    rewritten.Add(member);
+                }
+            }
+
+            if (rewritten.Count > 0)
+            {
+                _w.Line();
+                if (type.IsRecordLike)
+                {
+                    string assignments = string.Join(", ", rewritten.Select(m => $"{m.Name} = {Local(m)}"));
+                    _w.Line($"if (changed) value = value with {{ {assignments} }};");
+                }
+                else
+                {
+                    using (_w.Block("if (changed)"))
+                    {
+                        foreach (ValidatedMemberModel member in rewritten)
+                        {
+                            _w.Line($"value.{member.Name} = {Local(member)};");
+                        }
+                    }
+                }
+            }
+
+            _w.Line("return value;");
+        }
+
+        _w.Line();
+    }
+
+    /// <summary>Static regex fields, built once with a match timeout (interpreted, so NativeAOT-safe).</summary>
+    public void EmitPatterns()
+    {
+        if (_patterns.Count == 0)
+        {
+            return;
+        }
+
+        _w.Line("/// <summary>Patterns from [RegularExpression], each with a match timeout; a timeout fails validation.</summary>");
+        using (_w.Block("private static class Patterns"))
+        {
+            foreach (KeyValuePair<string, string> pattern in _patterns.OrderBy(p => p.Value, System.StringComparer.Ordinal))
+            {
+                string[] parts = pattern.Key.Split(PatternKeySeparator, 2);
+                _w.Line($"internal static readonly global::System.Text.RegularExpressions.Regex {pattern.Value} = new({Literal.String(parts[1])}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromMilliseconds({parts[0]}));");
+            }
+        }
+    }
+
+    /// <summary>Writes the checks for one member; returns true when its value may be written back.</summary>
+    private bool EmitMember(ValidatedMemberModel member)
+    {
+        string local = Local(member);
+        bool rewritten = false;
+        if (member.Shape == MemberShape.Text && member.Sanitize is not null)
+        {
+            EmitSanitizeText(local, member.JsonName, member.Sanitize, member.JsonName);
+            rewritten = member.Sanitize.Policy != "Reject";
+        }
+
+        foreach (ValidationRuleModel rule in member.Rules)
+        {
+            EmitRule(rule, member, local);
+        }
+
+        if (member.Shape == MemberShape.Object && member.NestedMethod is not null)
+        {
+            using (_w.Block($"if ({local} is not null && errors.Enter({Literal.String(member.JsonName)}))"))
+            {
+                _w.Line($"var processed = {member.NestedMethod}({local}, ref errors);");
+                _w.Line($"if (!global::System.Object.ReferenceEquals(processed, {local})) {{ {local} = processed; changed = true; }}");
+                _w.Line("errors.Exit();");
+            }
+
+            rewritten = true;
+        }
+
+        if (member.Shape == MemberShape.Collection && (member.ElementMethod is not null || member.Sanitize is not null || !member.ElementIsNullable))
+        {
+            rewritten |= EmitCollection(member, local);
+        }
+
+        return rewritten;
+    }
+
+    private bool EmitCollection(ValidatedMemberModel member, string local)
+    {
+        bool sanitizeItems = member.ElementShape == MemberShape.Text && member.Sanitize is not null && member.Sanitize.Policy != "Reject";
+        bool processItems = member.ElementShape == MemberShape.Object && member.ElementMethod is not null;
+        bool checkNulls = !member.ElementIsNullable && member.ElementShape is MemberShape.Text or MemberShape.Object or MemberShape.Other;
+        bool rejectItems = member.ElementShape == MemberShape.Text && member.Sanitize?.Policy == "Reject";
+        if (!sanitizeItems && !processItems && !checkNulls && !rejectItems)
+        {
+            return false;
+        }
+
+        bool copies = sanitizeItems || processItems;
+        string element = member.ElementTypeName!;
+        string count = member.Collection == CollectionKind.Array ? "Length" : "Count";
+        using (_w.Block($"if ({local} is not null && errors.Enter({Literal.String(member.JsonName)}))"))
+        {
+            if (copies)
+            {
+                string copyType = member.Collection == CollectionKind.List ? $"global::System.Collections.Generic.List<{element}>" : element + "[]";
+                _w.Line($"{copyType}? copy = null;");
+            }
+
+            using (_w.Block($"for (int i = 0; i < {local}.{count}; i++)"))
+            {
+                _w.Line("if (!errors.EnterIndex(i)) break;");
+                _w.Line($"var item = {local}[i];");
+                if (checkNulls)
+                {
+                    _w.Line("if (item is null) errors.Add(null, \"The value must not be null.\");");
+                }
+
+                if (sanitizeItems || rejectItems)
+                {
+                    using (_w.Block("if (item is not null)"))
+                    {
+                        _w.Line("var original = item;");
+                        EmitSanitizeText("item", null, member.Sanitize!, member.JsonName + "[]");
+                        if (sanitizeItems)
+                        {
+                            _w.Line($"if (!global::System.Object.ReferenceEquals(item, original)) {{ copy ??= {CopyExpression(member, local)}; copy[i] = item; }}");
+                        }
+                    }
+                }
+
+                if (processItems)
+                {
+                    using (_w.Block("if (item is not null)"))
+                    {
+                        _w.Line($"var processed = {member.ElementMethod}(item, ref errors);");
+                        _w.Line($"if (!global::System.Object.ReferenceEquals(processed, item)) {{ copy ??= {CopyExpression(member, local)}; copy[i] = processed; }}");
+                    }
+                }
+
+                _w.Line("errors.Exit();");
+            }
+
+            if (copies)
+            {
+                _w.Line($"if (copy is not null) {{ {local} = copy; changed = true; }}");
+            }
+
+            _w.Line("errors.Exit();");
+        }
+
+        return copies;
+    }
+
+    private static string CopyExpression(ValidatedMemberModel member, string local) => member.Collection switch
+    {
+        CollectionKind.List => $"new global::System.Collections.Generic.List<{member.ElementTypeName}>({local})",
+        CollectionKind.Array => $"({member.ElementTypeName}[]){local}.Clone()",
+        _ => $"global::System.Linq.Enumerable.ToArray({local})",
+    };
+
+    private void EmitSanitizeText(string local, string? jsonName, SanitizeModel sanitize, string what)
+    {
+        string key = Literal.String(jsonName);
+        string max = sanitize.MaxInputLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using (_w.Block($"if ({local} is not null)"))
+        {
+            _w.Line($"if ({local}.Length > {max}) errors.Add({key}, {Literal.String($"The {what} field is longer than the {max} characters accepted.")});");
+            if (sanitize.Policy == "Reject")
+            {
+                _w.Line($"else if ({Sanitizer}.ContainsMarkup({local})) errors.Add({key}, {Literal.String($"The {what} field must not contain markup.")});");
+            }
+            else
+            {
+                _w.Line($"else {{ var clean = {Sanitizer}.Sanitize({local}, global::Bastion.HtmlPolicy.{sanitize.Policy}); if (!global::System.Object.ReferenceEquals(clean, {local})) {{ {local} = clean; changed = true; }} }}");
+            }
+        }
+    }
+
+    private void EmitRule(ValidationRuleModel rule, ValidatedMemberModel member, string v)
+    {
+        string add = $"errors.Add({Literal.String(member.JsonName)}, {Literal.String(rule.Message)});";
+        string length = member.Collection == CollectionKind.Array ? "Length" : member.Shape == MemberShape.Collection ? "Count" : "Length";
+        switch (rule.Kind)
+        {
+            case RuleKind.Required when member.Shape == MemberShape.Text:
+                _w.Line(rule.AllowEmptyStrings ? $"if ({v} is null) {add}" : $"if (string.IsNullOrWhiteSpace({v})) {add}");
+                break;
+            case RuleKind.Required when member.Shape == MemberShape.Value && !member.IsNullable:
+                _w.Line("// [Required] on a non-nullable value type always holds.");
+                break;
+            case RuleKind.Required:
+                _w.Line($"if ({v} is null) {add}");
+                break;
+            case RuleKind.MaxLength:
+                _w.Line($"if ({v} is not null && {v}.{length} > {rule.Maximum}) {add}");
+                break;
+            case RuleKind.MinLength:
+                _w.Line($"if ({v} is not null && {v}.{length} < {rule.Minimum}) {add}");
+                break;
+            case RuleKind.StringLength:
+                _w.Line($"if ({v} is not null && ({v}.Length > {rule.Maximum} || {v}.Length < {rule.Minimum})) {add}");
+                break;
+            case RuleKind.Range:
+                string x = rule.ValueCast is null ? "x" : $"(({rule.ValueCast})x)";
+                string low = rule.MinimumExclusive ? "<=" : "<";
+                string high = rule.MaximumExclusive ? ">=" : ">";
+                string test = $"({x} {low} {rule.Minimum} || {x} {high} {rule.Maximum})";
+                _w.Line(member.IsNullable ? $"{{ if ({v} is {{ }} x && {test}) {add} }}" : $"{{ var x = {v}; if {test} {add} }}");
+                break;
+            case RuleKind.RegularExpression:
+                _w.Line($"if ({v} is not null && !{Checks}.IsFullMatch(Patterns.{Pattern(rule)}, {v})) {add}");
+                break;
+            case RuleKind.EmailAddress:
+                _w.Line($"if ({v} is not null && !{Checks}.IsEmailAddress({v})) {add}");
+                break;
+            case RuleKind.Url:
+                _w.Line($"if ({v} is not null && !{Checks}.IsHttpUrl({v})) {add}");
+                break;
+        }
+    }
+
+    private string Pattern(ValidationRuleModel rule)
+    {
+        string key = rule.TimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\u0001" + rule.Pattern;
+        if (!_patterns.TryGetValue(key, out string? name))
+        {
+            name = "Pattern" + _patterns.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _patterns.Add(key, name);
+        }
+
+        return name;
+    }
+
+    private static string Local(ValidatedMemberModel member) => "member" + member.Name;
+
+    private static string Describe(ValidatedMemberModel member)
+    {
+        var parts = new List<string>();
+        if (member.Sanitize is not null)
+        {
+            parts.Add("[Sanitize(" + member.Sanitize.Policy + ")]");
+        }
+
+        parts.AddRange(member.Rules.Select(r => "[" + r.Kind + "]"));
+        return parts.Count == 0 ? string.Empty : ": " + string.Join(" ", parts);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Bastion.Generators.Diagnostics;
+using Bastion.Generators.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Bastion.Generators.Validation;
+
+/// <summary>
+/// Walks a request type and the types it reaches (nested records, collections of records) and turns
+/// [Sanitize] and DataAnnotations attributes into <see cref="ValidatedTypeModel"/>s. One instance per
+/// endpoint class; types are visited once and recursion is handled.
+/// </summary>
+internal sealed class ValidationParser
+{
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<string, string?> _methodNames = new();
+    private readonly Dictionary<string, bool> _canChange = new();
+    private readonly HashSet<string> _inProgress = new();
+    private readonly HashSet<string> _referencedWhileInProgress = new();
+    private readonly List<ValidatedTypeModel> _types = new();
+    private readonly HashSet<string> _usedMethodNames = new();
+
+    public ValidationParser(List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The types that need a generated method, in a stable order.</summary>
+    public EquatableArray<ValidatedTypeModel> Types => _types.OrderBy(t => t.MethodName, System.StringComparer.Ordinal).ToEquatableArray();
+
+    /// <summary>Returns the generated method name for <paramref name="type"/>, or null when nothing in it needs checking.</summary>
+    public string? Visit(ITypeSymbol type)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (type is not INamedTypeSymbol named || !IsUserType(named))
+        {
+            return null;
+        }
+
+        string typeName = SymbolNames.TypeName(named.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+        if (_methodNames.TryGetValue(typeName, out string? known))
+        {
+            if (_inProgress.Contains(typeName))
+            {
+                _referencedWhileInProgress.Add(typeName);
+            }
+
+            return known;
+        }
+
+        string methodName = UniqueMethodName("Process" + named.Name);
+        _methodNames[typeName] = methodName;
+        _inProgress.Add(typeName);
+        _canChange[typeName] = true; // assumed while recursing; settled below
+
+        var members = new List<ValidatedMemberModel>();
+        bool isRecordLike = named.IsRecord || named.IsValueType;
+        foreach (IPropertySymbol property in GetProperties(named))
+        {
+            ValidatedMemberModel? member = new MemberParser(this, named, property, _diagnostics).Parse();
+            if (member is null)
+            {
+                continue;
+            }
+
+            members.Add(member);
+            if (MemberCanChange(member) && !CanWriteBack(named, property))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberCannotBeRewritten,
+                    LocationInfo.From(property.Locations.FirstOrDefault()), named.Name, property.Name));
+            }
+        }
+
+        _inProgress.Remove(typeName);
+        if (members.Count == 0 && !_referencedWhileInProgress.Contains(typeName))
+        {
+            _methodNames[typeName] = null;
+            _canChange[typeName] = false;
+            return null;
+        }
+
+        _canChange[typeName] = members.Any(MemberCanChange);
+        _types.Add(new ValidatedTypeModel(typeName, methodName, named.IsValueType, isRecordLike, members.ToEquatableArray()));
+        return methodName;
+    }
+
+    internal bool CanChange(string? methodName)
+    {
+        if (methodName is null)
+        {
+            return false;
+        }
+
+        foreach (KeyValuePair<string, string?> pair in _methodNames)
+        {
+            if (pair.Value == methodName)
+            {
+                return !_canChange.TryGetValue(pair.Key, out bool change) || change;
+            }
+        }
+
+        return true;
+    }
+
+    private bool MemberCanChange(ValidatedMemberModel member)
+        => member.Sanitize is not null || CanChange(member.NestedMethod) || CanChange(member.ElementMethod);
+
+    private string UniqueMethodName(string baseName)
+    {
+        string name = baseName;
+        for (int i = 2; !_usedMethodNames.Add(name); i++)
+        {
+            name = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
+
+    /// <summary>Source-defined classes, records and structs; framework and library types are not walked.</summary>
+    internal static bool IsUserType(INamedTypeSymbol type)
+        => type.TypeKind is TypeKind.Class or TypeKind.Struct
+           && type.SpecialType == SpecialType.None
+           && !type.IsTupleType
+           && type.Locations.Any(l => l.IsInSource);
+
+    private static IEnumerable<IPropertySymbol> GetProperties(INamedTypeSymbol type)
+    {
+        var seen = new HashSet<string>();
+        for (INamedTypeSymbol? current = type; current is not null && IsUserType(current); current = current.BaseType)
+        {
+            foreach (ISymbol member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null } property
+                    && property.Name != "EqualityContract"
+                    && seen.Add(property.Name))
+                {
+                    yield return property;
+                }
+            }
+        }
+    }
+
+    private static bool CanWriteBack(INamedTypeSymbol type, IPropertySymbol property)
+    {
+        if (property.SetMethod is null)
+        {
+            return false;
+        }
+
+        // init accessors can be used from a with-expression (records, structs) but not assigned afterwards.
+        return !property.SetMethod.IsInitOnly || type.IsRecord || type.IsValueType;
+    }
+
+    /// <summary>The primary-constructor parameter of a positional record that declares <paramref name="property"/>.</summary>
+    internal static IParameterSymbol? PositionalParameter(INamedTypeSymbol type, IPropertySymbol property)
+    {
+        if (!type.IsRecord)
+        {
+            return null;
+        }
+
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            bool isPrimary = constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is RecordDeclarationSyntax);
+            if (!isPrimary)
+            {
+                continue;
+            }
+
+            return constructor.Parameters.FirstOrDefault(p => p.Name == property.Name);
+        }
+
+        return null;
+    }
+}

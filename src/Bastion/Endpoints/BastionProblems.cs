@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace Bastion.Endpoints;
+
+/// <summary>
+/// The RFC 9457 problem responses Bastion endpoints send. Messages are fixed text: nothing the
+/// request sent is echoed back.
+/// </summary>
+public static class BastionProblems
+{
+    /// <summary>415: the body is not UTF-8 JSON.</summary>
+    public static IResult UnsupportedMediaType() => TypedResults.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Unsupported Media Type",
+        detail: "The request body must be JSON sent as 'Content-Type: application/json' in UTF-8.");
+
+    /// <summary>413: the body is larger than the endpoint accepts.</summary>
+    public static IResult PayloadTooLarge(long maxBytes) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Payload Too Large",
+        detail: "The request body is larger than the " + maxBytes.ToString(CultureInfo.InvariantCulture) + " bytes this endpoint accepts.");
+
+    /// <summary>400: the body is not well-formed JSON or does not fit the expected shape.</summary>
+    public static IResult MalformedJson(string? path, long? line, long? bytePosition)
+    {
+        // A JSON path can contain property names the client sent; report it only when it is made of
+        // plain identifier characters so nothing attacker-shaped is reflected.
+        string where = IsPlainJsonPath(path) ? " at " + path : string.Empty;
+        string position = line is long l && bytePosition is long b
+            ? string.Create(CultureInfo.InvariantCulture, $" (line {l + 1}, byte {b + 1})")
+            : string.Empty;
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "Malformed JSON",
+            detail: "The request body is not valid JSON for this endpoint" + where + position + ".");
+    }
+
+    /// <summary>400: the body was the JSON literal <c>null</c> or empty.</summary>
+    public static IResult BodyRequired() => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Request body required",
+        detail: "This endpoint needs a JSON object in the request body.");
+
+    /// <summary>400 with the <c>errors</c> map collected by generated validation.</summary>
+    public static IResult Validation(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors);
+
+    /// <summary>400: a route, query or header value could not be read as the declared type.</summary>
+    public static IResult InvalidParameter(string name, string message)
+        => TypedResults.ValidationProblem(new Dictionary<string, string[]>(1) { [name] = [message] });
+
+    private static bool IsPlainJsonPath(string? path)
+    {
+        if (path is not { Length: > 0 and <= 256 })
+        {
+            return false;
+        }
+
+        foreach (char c in path)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '$' or '.' or '[' or ']' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
