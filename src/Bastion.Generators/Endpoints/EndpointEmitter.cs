@@ -123,11 +123,11 @@ internal static class EndpointEmitter
 
         if (endpoint.Return.Kind == ReturnKind.Json)
         {
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.Metadata.ProducesResponseTypeMetadata(200, typeof({endpoint.Return.ValueTypeName}), new[] {{ \"application/json\" }}));");
+            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(200, typeof({endpoint.Return.ValueTypeName}), new[] {{ \"application/json\" }}));");
         }
         else if (endpoint.Return.Kind == ReturnKind.Nothing)
         {
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.Metadata.ProducesResponseTypeMetadata(200));");
+            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(200));");
         }
         else if (endpoint.Return.ProvidesMetadata)
         {
@@ -137,13 +137,13 @@ internal static class EndpointEmitter
         bool badRequest = body is not null || endpoint.Parameters.Any(p => p.ParseKind != ValueParseKind.None);
         if (badRequest)
         {
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.Metadata.ProducesResponseTypeMetadata(400, typeof({Http}.HttpValidationProblemDetails), new[] {{ \"application/problem+json\" }}));");
+            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(400, typeof({Http}.HttpValidationProblemDetails), new[] {{ \"application/problem+json\" }}));");
         }
 
         if (body is not null)
         {
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.Metadata.ProducesResponseTypeMetadata(413, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.Metadata.ProducesResponseTypeMetadata(415, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
+            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(413, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
+            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(415, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
         }
     }
 

@@ -23,7 +23,11 @@ internal sealed class CodeWriter
 
     public CodeWriter Open(string header)
     {
-        Line(header);
+        if (header.Length > 0)
+        {
+            Line(header);
+        }
+
         Line("{");
         _indent++;
         return this;

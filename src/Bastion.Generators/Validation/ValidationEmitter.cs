@@ -41,7 +41,12 @@ internal sealed class ValidationEmitter
         using (_w.Block($"private static {type.TypeName} {type.MethodName}({type.TypeName} value, ref {Collector} errors)"))
         {
             var rewritten = new List<ValidatedMemberModel>();
-            _w.Line("bool changed = false;");
+            bool mayChange = type.Members.Any(m => (m.Sanitize is not null && m.Sanitize.Policy != "Reject") || m.NestedMethod is not null || m.ElementMethod is not null);
+            if (mayChange)
+            {
+                _w.Line("bool changed = false;");
+            }
+
             foreach (ValidatedMemberModel member in type.Members)
             {
                 _w.Line();
@@ -58,7 +63,7 @@ internal sealed class ValidationEmitter
                 _w.Line();
                 if (type.IsRecordLike)
                 {
-                    string assignments = string.Join(", ", rewritten.Select(m => $"{m.Name} = {Local(m)}"));
+                    string assignments = string.Join(", ", rewritten.Select(m => $"{m.Name} = {Local(m)}{(m.IsNullable ? string.Empty : "!")}"));
                     _w.Line($"if (changed) value = value with {{ {assignments} }};");
                 }
                 else
@@ -67,7 +72,7 @@ internal sealed class ValidationEmitter
                     {
                         foreach (ValidatedMemberModel member in rewritten)
                         {
-                            _w.Line($"value.{member.Name} = {Local(member)};");
+                            _w.Line($"value.{member.Name} = {Local(member)}{(member.IsNullable ? string.Empty : "!")};");
                         }
                     }
                 }

@@ -1,0 +1,3 @@
+using Bastion.Samples.Api;
+
+SampleApp.Build(args).Run();

@@ -1,0 +1,37 @@
+using System.Data.Common;
+using Bastion.Samples.Api.Comments;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Bastion.Samples.Api;
+
+/// <summary>Builds the sample app; tests start the same app on Kestrel with their own database file.</summary>
+public static class SampleApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
+        builder.AddBastion();
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleJsonContext.Default));
+        builder.Services.AddOpenApi();
+
+        string connectionString = builder.Configuration.GetConnectionString("Comments") ?? "Data Source=bastion-sample.db";
+        builder.Services.AddScoped<DbConnection>(_ => new SqliteConnection(connectionString));
+
+        WebApplication app = builder.Build();
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            CommentStore.EnsureSchemaAsync(connection, default).GetAwaiter().GetResult();
+        }
+
+        app.UseBastion();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi();
+        app.MapBastionEndpoints();
+        return app;
+    }
+}
