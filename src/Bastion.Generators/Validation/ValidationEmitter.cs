@@ -178,7 +178,7 @@ internal sealed class ValidationEmitter
                         EmitSanitizeText("item", null, member.Sanitize!, member.JsonName + "[]");
                         if (sanitizeItems)
                         {
-                            _w.Line($"if (!global::System.Object.ReferenceEquals(item, original)) {{ copy ??= {CopyExpression(member, local)}; copy[i] = item; }}");
+                            _w.Line($"if (!global::System.Object.ReferenceEquals(item, original)) {{ copy ??= {CopyExpression(member, local)}; copy[i] = item{(member.ElementIsNullable ? string.Empty : "!")}; }}");
                         }
                     }
                 }

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Bastion.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Bastion.Generators.Tests.Infrastructure;
+
+/// <summary>Compiles test sources against the real framework and Bastion assemblies and runs the generator.</summary>
+public static class GeneratorHarness
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+
+    public static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
+        "Scenario",
+        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
+        References.Value,
+        new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: NullableContextOptions.Enable,
+            generalDiagnosticOption: ReportDiagnostic.Error));
+
+    public static GeneratorDriver CreateDriver(bool track = true) => CSharpGeneratorDriver.Create(
+        new[] { new BastionGenerator().AsSourceGenerator() },
+        parseOptions: ParseOptions,
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
+
+    public static GeneratorRunOutcome Run(params string[] sources)
+    {
+        CSharpCompilation compilation = Compile(sources);
+        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        return new GeneratorRunOutcome(driver, output, diagnostics);
+    }
+
+    /// <summary>Runs the analyzers shipped beside the generator on a compilation.</summary>
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, DiagnosticAnalyzer analyzer)
+        => compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        string trusted = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+        var paths = new HashSet<string>(trusted.Split(Path.PathSeparator), StringComparer.Ordinal)
+        {
+            typeof(Bastion.SanitizeAttribute).Assembly.Location,
+        };
+        return paths.Where(p => p.EndsWith(".dll", StringComparison.Ordinal) && !Path.GetFileName(p).StartsWith("Bastion.Generators", StringComparison.Ordinal))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+    }
+}
+
+public sealed record GeneratorRunOutcome(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    public GeneratorDriverRunResult Result => Driver.GetRunResult();
+
+    public string Source(string hintNameEnd) => Result.Results.SelectMany(r => r.GeneratedSources)
+        .Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();
+
+    /// <summary>Errors and warnings of the compilation including generated code (warnings are errors here).</summary>
+    public IReadOnlyList<Diagnostic> CompileProblems() => Output.GetDiagnostics()
+        .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+        .ToList();
+}

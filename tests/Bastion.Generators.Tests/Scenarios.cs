@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+
+namespace Bastion.Generators.Tests;
+
+/// <summary>Source programs the generator is run on; each becomes a set of golden files.</summary>
+public static class Scenarios
+{
+    public const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.ComponentModel.DataAnnotations;
+        using System.Security.Claims;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Bastion;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Http.HttpResults;
+        using Microsoft.AspNetCore.Mvc;
+
+        """;
+
+    /// <summary>Every binding source and every return shape.</summary>
+    public const string Binding = Usings + """
+        namespace Shop;
+
+        public enum Sort { Name, Price }
+        public interface IClock { DateTimeOffset Now { get; } }
+        public sealed record Product(long Id, string Name);
+        public sealed record Rename(string Name);
+
+        [BastionEndpoints("/api/")]
+        public static partial class ProductEndpoints
+        {
+            [Get("/products/{id:long}")]
+            public static Results<Ok<Product>, NotFound> Get(long id) => id > 0 ? TypedResults.Ok(new Product(id, "x")) : TypedResults.NotFound();
+
+            [Get("/products", Name = "ListProducts")]
+            public static Task<IReadOnlyList<Product>> List(Sort sort, int? take, IClock clock, CancellationToken ct, string search = "", bool desc = false)
+                => Task.FromResult<IReadOnlyList<Product>>(Array.Empty<Product>());
+
+            [Get("/whoami")]
+            public static string WhoAmI(ClaimsPrincipal user, HttpContext context, [FromHeader(Name = "X-Request-Id")] Guid? requestId)
+                => user.Identity?.Name ?? "anonymous";
+
+            [Put("/products/{id:long}", MaxRequestBodySize = 4096)]
+            public static async Task<IResult> Rename(long id, Rename body, [FromServices] IClock clock)
+            {
+                await Task.Yield();
+                return TypedResults.NoContent();
+            }
+
+            [Delete("/products/{id:long}")]
+            public static Task Delete([FromRoute(Name = "id")] long productId) => Task.CompletedTask;
+
+            [Patch("/ping")]
+            public static void Ping(HttpRequest request, HttpResponse response) { }
+        }
+        """;
+
+    /// <summary>DataAnnotations and [Sanitize] on nested records and collections.</summary>
+    public const string Validation = Usings + """
+        namespace Blog;
+
+        public sealed record CreatePost(
+            [Required, StringLength(120, MinimumLength = 3), Sanitize] string Title,
+            [Required, MaxLength(10000), Sanitize(HtmlPolicy.BasicFormatting)] string Body,
+            [Sanitize(HtmlPolicy.Reject), EmailAddress] string? ContactEmail,
+            [Url] string? Homepage,
+            [Range(1, 5)] int Priority,
+            [Range(0.5, 99.5)] decimal? Price,
+            [Range(typeof(decimal), "0", "1000.25", MaximumIsExclusive = true)] decimal Budget,
+            [MaxLength(5), Sanitize] IReadOnlyList<string>? Keywords,
+            [MinLength(1)] List<Section> Sections,
+            Author? Author)
+        {
+            [RegularExpression("^[a-z0-9-]+$", MatchTimeoutInMilliseconds = 250)]
+            public string? Slug { get; init; }
+        }
+
+        public sealed record Section([Required, Sanitize] string Heading, Section[]? Children);
+
+        public sealed record Author([property: System.Text.Json.Serialization.JsonPropertyName("display_name")][Required, Sanitize(HtmlPolicy.Reject)] string DisplayName);
+
+        public sealed class Feedback
+        {
+            [Required, Sanitize] public string Message { get; set; } = "";
+            [Range(1, 10)] public int Score { get; set; }
+        }
+
+        [BastionEndpoints]
+        public static partial class PostEndpoints
+        {
+            [Post("/posts")]
+            public static Created<CreatePost> Create(CreatePost post) => TypedResults.Created("/posts/1", post);
+
+            [Post("/feedback")]
+            public static IResult Send([FromBody] Feedback feedback) => TypedResults.Accepted("/feedback");
+        }
+        """;
+
+    /// <summary>Attribute text that tries to break out of literals and comments.</summary>
+    public const string HostileLiterals = Usings + """
+        namespace Hostile;
+
+        public sealed record Payload(
+            [RegularExpression("\"; System.Environment.Exit(1); //\n*/ \"\"\" \u202Eevil", ErrorMessage = "bad \"{0}\" */ \n \u2066x")] string Text,
+            [property: System.Text.Json.Serialization.JsonPropertyName("a\"b\\c\u202E")][Required] string Odd);
+
+        [BastionEndpoints("/x\"y")]
+        public static partial class HostileEndpoints
+        {
+            [Post("/\u202Eq*/\"")]
+            public static IResult Create(Payload payload) => TypedResults.Ok();
+        }
+        """;
+
+    public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
+    {
+        ["Binding"] = Binding,
+        ["Validation"] = Validation,
+        ["HostileLiterals"] = HostileLiterals,
+    };
+}
