@@ -27,11 +27,13 @@ public sealed class BastionGenerator : IIncrementalGenerator
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.EndpointDiagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        // Reporting needs the compilation only to place diagnostics in its syntax trees (so #pragma and
+        // .editorconfig apply); parsing above stays cached.
+        context.RegisterSourceOutput(diagnostics.Where(static list => !list.IsEmpty).Combine(context.CompilationProvider), static (spc, pair) =>
         {
-            foreach (DiagnosticInfo diagnostic in list)
+            foreach (DiagnosticInfo diagnostic in pair.Left)
             {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
             }
         });
 
@@ -45,14 +47,14 @@ public sealed class BastionGenerator : IIncrementalGenerator
         IncrementalValueProvider<ImmutableArray<EndpointClassModel>> all = models
             .Collect()
             .WithTrackingName(TrackingNames.AllEndpointModels);
-        context.RegisterSourceOutput(all, static (spc, classes) =>
+        context.RegisterSourceOutput(all, static (spc, classes)
+            => spc.AddSource("BastionEndpointRouteBuilderExtensions.g.cs", EndpointRegistryEmitter.Emit(classes)));
+        context.RegisterSourceOutput(all.Combine(context.CompilationProvider), static (spc, pair) =>
         {
-            foreach (Diagnostic duplicate in EndpointRegistryEmitter.FindDuplicates(classes))
+            foreach (Diagnostic duplicate in EndpointRegistryEmitter.FindDuplicates(pair.Left, pair.Right))
             {
                 spc.ReportDiagnostic(duplicate);
             }
-
-            spc.AddSource("BastionEndpointRouteBuilderExtensions.g.cs", EndpointRegistryEmitter.Emit(classes));
         });
 
         IncrementalValueProvider<ImmutableArray<ManifestRow>> rows = models

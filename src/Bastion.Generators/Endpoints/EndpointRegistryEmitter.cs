@@ -41,7 +41,7 @@ internal static class EndpointRegistryEmitter
         return w.ToString();
     }
 
-    public static IEnumerable<Diagnostic> FindDuplicates(ImmutableArray<EndpointClassModel> classes)
+    public static IEnumerable<Diagnostic> FindDuplicates(ImmutableArray<EndpointClassModel> classes, Compilation compilation)
     {
         var seen = new Dictionary<string, string>();
         foreach (EndpointClassModel model in Order(classes))
@@ -52,7 +52,7 @@ internal static class EndpointRegistryEmitter
                 string handler = model.ClassName + "." + endpoint.MethodName;
                 if (seen.TryGetValue(key, out string? first))
                 {
-                    yield return Diagnostic.Create(DiagnosticDescriptors.DuplicateRoute, endpoint.Location?.ToLocation(), endpoint.Verb, endpoint.Route, first, handler);
+                    yield return Diagnostic.Create(DiagnosticDescriptors.DuplicateRoute, endpoint.Location?.ToLocation(compilation), endpoint.Verb, endpoint.Route, first, handler);
                 }
                 else
                 {

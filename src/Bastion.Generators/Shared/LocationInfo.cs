@@ -8,6 +8,23 @@ internal sealed record LocationInfo(string FilePath, TextSpan TextSpan, LinePosi
 {
     public Location ToLocation() => Location.Create(FilePath, TextSpan, LineSpan);
 
+    /// <summary>
+    /// A location inside the compilation's own tree when it still has this file, so #pragma and
+    /// .editorconfig severities apply; otherwise a file location.
+    /// </summary>
+    public Location ToLocation(Compilation compilation)
+    {
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            if (tree.FilePath == FilePath && TextSpan.End <= tree.Length)
+            {
+                return Location.Create(tree, TextSpan);
+            }
+        }
+
+        return ToLocation();
+    }
+
     public static LocationInfo? From(Location? location)
     {
         if (location is null || location.SourceTree is null)

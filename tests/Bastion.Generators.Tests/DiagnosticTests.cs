@@ -1,0 +1,127 @@
+using System.Linq;
+using Bastion.Generators.Analyzers;
+using Bastion.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Bastion.Generators.Tests;
+
+/// <summary>Every rule fires on the code it describes, at the right place, and fails the build.</summary>
+public sealed class DiagnosticTests
+{
+    private static Diagnostic Single(string source, string id)
+    {
+        GeneratorRunOutcome run = GeneratorHarness.Run(Scenarios.Usings + source);
+        Diagnostic[] matching = run.GeneratorDiagnostics.Where(d => d.Id == id).ToArray();
+        Assert.True(matching.Length == 1, $"expected one {id}, got: {string.Join("; ", run.GeneratorDiagnostics)}");
+        Assert.Equal(DiagnosticSeverity.Error, matching[0].Severity);
+        Assert.True(matching[0].Location.IsInSource, "diagnostics must point at source so #pragma and .editorconfig work");
+        Assert.EndsWith($"docs/rules/{id}.md", matching[0].Descriptor.HelpLinkUri, System.StringComparison.Ordinal);
+        return matching[0];
+    }
+
+    private static string Text(Diagnostic d) => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
+
+    [Fact]
+    public void BAS1001_class_must_be_static_partial()
+    {
+        Assert.Equal("A", Text(Single("[BastionEndpoints] public static class A { [Get(\"/a\")] public static int M() => 1; }", "BAS1001")));
+        Single("[BastionEndpoints] public partial class B { [Get(\"/b\")] public static int M() => 1; }", "BAS1001");
+    }
+
+    [Fact]
+    public void BAS1002_parameter_that_cannot_be_bound()
+        => Assert.Equal("tags", Text(Single("[BastionEndpoints] public static partial class A { [Get(\"/a\")] public static int M([FromQuery] List<string> tags) => 1; }", "BAS1002")));
+
+    [Fact]
+    public void BAS1003_unsupported_return_type()
+        => Assert.Equal("M", Text(Single("[BastionEndpoints] public static partial class A { [Get(\"/a\")] public static object M() => 1; }", "BAS1003")));
+
+    [Fact]
+    public void BAS1004_route_parameter_without_method_parameter()
+        => Single("[BastionEndpoints] public static partial class A { [Get(\"/a/{id}\")] public static int M() => 1; }", "BAS1004");
+
+    [Fact]
+    public void BAS1005_from_route_not_in_template()
+        => Assert.Equal("id", Text(Single("[BastionEndpoints] public static partial class A { [Get(\"/a\")] public static int M([FromRoute] int id) => 1; }", "BAS1005")));
+
+    [Fact]
+    public void BAS1006_duplicate_verb_and_route_across_classes()
+        => Single("""
+            [BastionEndpoints("/api")] public static partial class A { [Get("/items/{id:int}")] public static int M(int id) => 1; }
+            [BastionEndpoints] public static partial class B { [Get("/API/items/{other}")] public static int N(int other) => 1; }
+            """, "BAS1006");
+
+    [Fact]
+    public void BAS1007_two_bodies()
+        => Single("public record X(string A); public record Y(string B); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(X x, Y y) => 1; }", "BAS1007");
+
+    [Fact]
+    public void BAS1008_body_on_get()
+        => Single("public record X(string A); [BastionEndpoints] public static partial class A { [Get(\"/a\")] public static int M(X x) => 1; }", "BAS1008");
+
+    [Fact]
+    public void BAS1009_instance_or_generic_endpoint_method()
+    {
+        Single("[BastionEndpoints] public static partial class A { [Get(\"/a\")] public static int M<T>() => 1; }", "BAS1009");
+        Single("[BastionEndpoints] public static partial class A { [Get(\"/a\")] public static int M(ref int x) => 1; }", "BAS1009");
+    }
+
+    [Fact]
+    public void BAS1010_invalid_route_template()
+        => Single("[BastionEndpoints] public static partial class A { [Get(\"/a/{id\")] public static int M(int id) => 1; }", "BAS1010");
+
+    [Fact]
+    public void BAS1011_verb_attribute_outside_endpoints_class_from_the_analyzer()
+    {
+        var compilation = GeneratorHarness.Compile(Scenarios.Usings + "public static class Plain { [Post(\"/a\")] public static int M() => 1; }");
+        Diagnostic diagnostic = Assert.Single(GeneratorHarness.Analyze(compilation, new EndpointAttributeAnalyzer()));
+        Assert.Equal("BAS1011", diagnostic.Id);
+        Assert.Equal("M", Text(diagnostic));
+    }
+
+    [Fact]
+    public void BAS1101_sanitize_on_non_string()
+        => Single("public record X([Sanitize] int A); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(X x) => 1; }", "BAS1101");
+
+    [Fact]
+    public void BAS1102_validation_attribute_on_wrong_type()
+    {
+        Single("public record X([Range(1, 2)] string A); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(X x) => 1; }", "BAS1102");
+        Single("public record X([EmailAddress] int A); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(X x) => 1; }", "BAS1102");
+        Single("public record X([Range(typeof(DateTime), \"2020-01-01\", \"2030-01-01\")] DateTime A); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(X x) => 1; }", "BAS1102");
+    }
+
+    [Fact]
+    public void BAS1103_invalid_regular_expression()
+        => Single("public record X([RegularExpression(\"(unclosed\")] string A); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(X x) => 1; }", "BAS1103");
+
+    [Fact]
+    public void BAS1104_sanitized_member_that_cannot_be_written_back()
+        => Single("public class X { [Sanitize] public string A { get; init; } = \"\"; } [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M([FromBody] X x) => 1; }", "BAS1104");
+
+    [Fact]
+    public void BAS1105_collection_that_cannot_be_walked()
+        => Single("public record T([Required] string N); public record X(ICollection<T> Items); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(X x) => 1; }", "BAS1105");
+
+    [Fact]
+    public void A_class_with_an_error_generates_no_endpoints_so_nothing_is_silently_unprotected()
+    {
+        GeneratorRunOutcome run = GeneratorHarness.Run(Scenarios.Usings + "public record X([Sanitize] int A); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(X x) => 1; }");
+        Assert.DoesNotContain(run.Result.Results.SelectMany(r => r.GeneratedSources), s => s.HintName.EndsWith(".Endpoints.g.cs", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_rule_has_a_docs_page_and_a_release_tracking_line()
+    {
+        string root = RepositoryRoot.Find();
+        string releases = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "src/Bastion.Generators/AnalyzerReleases.Unshipped.md"));
+        foreach (DiagnosticDescriptor descriptor in typeof(Bastion.Generators.Diagnostics.DiagnosticDescriptors)
+                     .GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public)
+                     .Select(f => (DiagnosticDescriptor)f.GetValue(null)!))
+        {
+            Assert.True(System.IO.File.Exists(System.IO.Path.Combine(root, "docs/rules", descriptor.Id + ".md")), $"docs/rules/{descriptor.Id}.md is missing");
+            Assert.Contains(descriptor.Id + " ", releases, System.StringComparison.Ordinal);
+        }
+    }
+}

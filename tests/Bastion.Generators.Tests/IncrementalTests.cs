@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bastion.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Bastion.Generators.Tests;
+
+/// <summary>
+/// The pipeline caches: an unrelated edit leaves every tracked step Cached or Unchanged, while an edit
+/// to an annotation produces Modified output all the way to the generated source.
+/// </summary>
+public sealed class IncrementalTests
+{
+    private static readonly string[] TrackedSteps =
+    [
+        TrackingNames.EndpointClasses,
+        TrackingNames.EndpointModels,
+        TrackingNames.AllEndpointModels,
+        TrackingNames.ManifestRows,
+    ];
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun()
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compile(Scenarios.Validation, "namespace Other { public static class Helper { public static int Value() => 1; } }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        return (driver, compilation);
+    }
+
+    private static Dictionary<string, IncrementalStepRunReason[]> Reasons(GeneratorDriver driver)
+    {
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        Assert.True(TrackedSteps.All(result.TrackedSteps.ContainsKey), "tracked: " + string.Join(", ", result.TrackedSteps.Keys));
+        return TrackedSteps.ToDictionary(
+            step => step,
+            step => result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray());
+    }
+
+    [Fact]
+    public void Unrelated_edit_leaves_every_step_cached_or_unchanged()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = FirstRun();
+        SyntaxTree helper = compilation.SyntaxTrees.Last();
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(helper,
+            CSharpSyntaxTree.ParseText("namespace Other { public static class Helper { public static int Value() => 2; public static int More() => 3; } }", GeneratorHarness.ParseOptions, helper.FilePath));
+
+        driver = driver.RunGenerators(edited);
+
+        foreach ((string step, IncrementalStepRunReason[] reasons) in Reasons(driver))
+        {
+            Assert.NotEmpty(reasons);
+            Assert.All(reasons, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {r}"));
+        }
+    }
+
+    [Fact]
+    public void Editing_an_annotation_modifies_the_model_and_the_output()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = FirstRun();
+        SyntaxTree source = compilation.SyntaxTrees.First();
+        string changed = Scenarios.Validation.Replace("[Range(1, 5)] int Priority", "[Range(1, 9)] int Priority", System.StringComparison.Ordinal);
+        Assert.NotEqual(Scenarios.Validation, changed);
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(source, CSharpSyntaxTree.ParseText(changed, GeneratorHarness.ParseOptions, source.FilePath));
+
+        driver = driver.RunGenerators(edited);
+
+        Dictionary<string, IncrementalStepRunReason[]> reasons = Reasons(driver);
+        Assert.Contains(IncrementalStepRunReason.Modified, reasons[TrackingNames.EndpointClasses]);
+        Assert.Contains(IncrementalStepRunReason.Modified, reasons[TrackingNames.EndpointModels]);
+        string generated = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith("PostEndpoints.Endpoints.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("> 9L", generated, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adding_an_endpoint_class_yields_a_new_model()
+    {
+        (GeneratorDriver driver, CSharpCompilation compilation) = FirstRun();
+        CSharpCompilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            Scenarios.Usings + "namespace Extra; [BastionEndpoints] public static partial class More { [Get(\"/more\")] public static int M() => 1; }",
+            GeneratorHarness.ParseOptions, "Extra.cs"));
+
+        driver = driver.RunGenerators(edited);
+
+        Assert.Contains(IncrementalStepRunReason.New, Reasons(driver)[TrackingNames.EndpointModels]);
+    }
+}
