@@ -23,11 +23,11 @@ public static class RequestValues
         return T.TryParse(text, CultureInfo.InvariantCulture, out value!);
     }
 
-    /// <summary>Parses a defined enum member by name (case-insensitive); numbers and undefined values are refused.</summary>
+    /// <summary>Parses a defined enum member by name (case-insensitive); numbers, flag lists and undefined values are refused.</summary>
     public static bool TryParseEnum<T>(string? text, out T value) where T : struct, Enum
     {
         value = default;
-        if (string.IsNullOrEmpty(text) || !char.IsLetter(text[0]))
+        if (string.IsNullOrEmpty(text) || !char.IsLetter(text[0]) || text.Contains(',', StringComparison.Ordinal))
         {
             return false;
         }

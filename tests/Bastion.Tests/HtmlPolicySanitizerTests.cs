@@ -1,0 +1,105 @@
+using Bastion.Html;
+using CsCheck;
+using Xunit;
+
+namespace Bastion.Tests;
+
+public sealed class HtmlPolicySanitizerTests
+{
+    // Strings rich in the characters that matter to HTML, plus U+00A0, CR, NUL and U+FFFF.
+    private static readonly Gen<string> HtmlishText = Gen.String[Gen.OneOf(
+        Gen.Char['a', 'z'],
+        Gen.Char[' ', '~'],
+        Gen.Char["<>&\"'\u00A0\r\n\0\uFFFF/=;#\u00E9\u4E2D"]), 0, 60];
+
+    [Fact]
+    public void Fast_path_is_observationally_identical_to_the_sanitizer()
+    {
+        foreach (HtmlPolicy policy in new[] { HtmlPolicy.Text, HtmlPolicy.BasicFormatting })
+        {
+            HtmlishText.Sample(input =>
+                Assert.Equal(HtmlPolicySanitizer.SanitizeAlways(input, policy), HtmlPolicySanitizer.Sanitize(input, policy)),
+                iter: 4000);
+        }
+    }
+
+    [Fact]
+    public void Text_the_fast_path_skips_is_returned_unchanged_by_the_full_sanitizer()
+    {
+        Gen.String[Gen.Char.Where(c => !HtmlPolicySanitizer.CouldChange([c])), 0, 80].Sample(input =>
+        {
+            Assert.False(HtmlPolicySanitizer.CouldChange(input));
+            Assert.Equal(input, HtmlPolicySanitizer.SanitizeAlways(input, HtmlPolicy.Text));
+        }, iter: 3000);
+    }
+
+    [Fact]
+    public void Clean_input_is_returned_as_the_same_instance()
+    {
+        string input = "Plain words, \"quotes\" and 'apostrophes' stay as they are.";
+        Assert.Same(input, HtmlPolicySanitizer.Sanitize(input, HtmlPolicy.Text));
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>hello")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("<svg/onload=alert(1)>")]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
+    [InlineData("<iframe src=\"https://evil.example\"></iframe>")]
+    [InlineData("<style>body{background:url(javascript:alert(1))}</style>")]
+    [InlineData("<div style=\"background-image:url(javascript:alert(1))\">x</div>")]
+    [InlineData("<form action=\"https://evil.example\"><input name=q><button>go</button></form>")]
+    [InlineData("<scr<script>ipt>alert(1)</script>")]
+    [InlineData("<<script>script>alert(1)<</script>/script>")]
+    [InlineData("<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>")]
+    [InlineData("<a href=\"jav&#x09;ascript:alert(1)\">x</a>")]
+    [InlineData("<body onload=alert(1)>")]
+    [InlineData("<!--<img src=x onerror=alert(1)>-->")]
+    [InlineData("<object data=\"data:text/html,<script>alert(1)</script>\"></object>")]
+    public void Attack_payloads_leave_no_executable_construct(string payload)
+    {
+        foreach (HtmlPolicy policy in new[] { HtmlPolicy.Text, HtmlPolicy.BasicFormatting })
+        {
+            string clean = HtmlPolicySanitizer.Sanitize(payload, policy);
+            Assert.DoesNotContain("<script", clean, System.StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("javascript:", clean, System.StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("onerror", clean, System.StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("onload", clean, System.StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<iframe", clean, System.StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<form", clean, System.StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<input", clean, System.StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("style", clean, System.StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<svg", clean, System.StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<object", clean, System.StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public void Text_policy_keeps_the_words_and_removes_every_tag()
+    {
+        Assert.Equal("Hello world &amp; friends", HtmlPolicySanitizer.Sanitize("<p>Hello <b>world</b></p> & friends", HtmlPolicy.Text));
+        Assert.Equal("hello", HtmlPolicySanitizer.Sanitize("<script>alert(1)</script>hello", HtmlPolicy.Text));
+    }
+
+    [Fact]
+    public void Basic_formatting_keeps_its_tags_and_only_http_links()
+    {
+        string clean = HtmlPolicySanitizer.Sanitize("<p><b>bold</b> <i>it</i> <em>e</em> <strong>s</strong><br><a href=\"https://ok.example/x\" onclick=\"x()\">ok</a> <a href=\"ftp://x\">ftp</a> <u>u</u></p>", HtmlPolicy.BasicFormatting);
+        Assert.Equal("<p><b>bold</b> <i>it</i> <em>e</em> <strong>s</strong><br><a href=\"https://ok.example/x\">ok</a> <a>ftp</a> u</p>", clean);
+    }
+
+    [Theory]
+    [InlineData("<b>x</b>", true)]
+    [InlineData("a > b", true)]
+    [InlineData("nul\0here", true)]
+    [InlineData("&lt;script&gt;", true)]
+    [InlineData("&#60;script", true)]
+    [InlineData("&#x3C;", true)]
+    [InlineData("Tom & Jerry", false)]
+    [InlineData("AT&T", false)]
+    [InlineData("R&D; done", true)]
+    [InlineData("O'Brien \"Jr.\"", false)]
+    [InlineData("Zoë 中文", false)]
+    public void Reject_policy_detects_markup_and_allows_plain_text(string input, bool markup)
+        => Assert.Equal(markup, HtmlPolicySanitizer.ContainsMarkup(input));
+}
