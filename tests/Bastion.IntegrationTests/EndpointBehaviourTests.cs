@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Bastion.IntegrationTests;
+
+/// <summary>Generated endpoints over real HTTP: hostile inputs refused or neutralised, legitimate ones served.</summary>
+[Collection(nameof(TestEndpoints))]
+public sealed class EndpointBehaviourTests : IAsyncLifetime
+{
+    private KestrelHost _host = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.AddBastion();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TestJsonContext.Default));
+        WebApplication app = builder.Build();
+        app.UseBastion();
+        app.MapBastionEndpoints();
+        _host = await KestrelHost.StartAsync(app);
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    private Task<HttpResponseMessage> PostJson(string json, string contentType = "application/json")
+        => _host.Client.PostAsync("/t/notes", new StringContent(json, Encoding.UTF8, contentType), TestContext.Current.CancellationToken);
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+        => JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>hello")]
+    [InlineData("<img src=x onerror=alert(1)>hello")]
+    [InlineData("<a href=\"javascript:alert(1)\">hello</a>")]
+    [InlineData("<svg onload=alert(1)></svg>hello")]
+    [InlineData("<scr<script>ipt>alert(1)</script>hello")]
+    public async Task Xss_payloads_in_sanitized_fields_reach_the_handler_without_executable_constructs(string payload)
+    {
+        string json = JsonSerializer.Serialize(new { body = payload, footer = payload, labels = new[] { payload }, tags = new[] { new { name = "ok", note = payload } }, stars = 3 });
+        HttpResponseMessage response = await PostJson(json);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        string stored = (await Json(response)).ToString();
+        foreach (string banned in new[] { "<script", "onerror", "javascript:", "onload", "<svg", "<img" })
+        {
+            Assert.DoesNotContain(banned, stored, System.StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains("hello", stored, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Legitimate_input_is_accepted_and_formatting_kept_where_the_policy_allows()
+    {
+        HttpResponseMessage response = await PostJson("""{"body":"Fish & chips","footer":"<b>Bold</b> <a href=\"https://example.com\">site</a>","title":"Tom & Jerry","stars":5,"email":"a@b.example"}""");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        JsonElement note = await Json(response);
+        Assert.Equal("Fish &amp; chips", note.GetProperty("body").GetString());
+        Assert.Equal("<b>Bold</b> <a href=\"https://example.com\">site</a>", note.GetProperty("footer").GetString());
+        Assert.Equal("Tom & Jerry", note.GetProperty("title").GetString());
+    }
+
+    [Theory]
+    [InlineData("<b>Boss</b>")]
+    [InlineData("&lt;script&gt;")]
+    [InlineData("a > b")]
+    public async Task Reject_policy_returns_400_naming_the_field(string title)
+    {
+        int before = TestEndpoints.Calls;
+        HttpResponseMessage response = await PostJson(JsonSerializer.Serialize(new { body = "x", title, stars = 1 }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        JsonElement errors = (await Json(response)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("title", out _));
+        Assert.Equal(before, TestEndpoints.Calls);
+        Assert.DoesNotContain(title, (await Json(response)).ToString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_record_gets_one_400_listing_every_broken_field()
+    {
+        int before = TestEndpoints.Calls;
+        string json = """{"body":"","stars":9,"email":"nope","tags":[{"name":"ok"},{"name":"ok"},{"name":"BAD!"},{"name":"x"}]}""";
+        HttpResponseMessage response = await PostJson(json);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        JsonElement errors = (await Json(response)).GetProperty("errors");
+        foreach (string key in new[] { "body", "stars", "email", "tags", "tags[2].name" })
+        {
+            Assert.True(errors.TryGetProperty(key, out _), $"missing error for {key}: {errors}");
+        }
+
+        Assert.Equal(before, TestEndpoints.Calls);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data")]
+    public async Task Wrong_content_type_is_415_with_problem_details(string contentType)
+    {
+        int before = TestEndpoints.Calls;
+        HttpResponseMessage response = await PostJson("""{"body":"x","stars":1}""", contentType);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(415, (await Json(response)).GetProperty("status").GetInt32());
+        Assert.Equal(before, TestEndpoints.Calls);
+    }
+
+    [Fact]
+    public async Task Json_in_a_non_utf8_charset_is_415()
+    {
+        var content = new StringContent("""{"body":"x","stars":1}""", Encoding.UTF8);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "latin1" };
+        HttpResponseMessage response = await _host.Client.PostAsync("/t/notes", content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Oversize_body_is_413_whether_declared_or_streamed()
+    {
+        int before = TestEndpoints.Calls;
+        string big = JsonSerializer.Serialize(new { body = new string('a', 5000), stars = 1 });
+        HttpResponseMessage declared = await PostJson(big);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
+
+        var streamed = new StreamContent(new System.IO.MemoryStream(Encoding.UTF8.GetBytes(big)));
+        streamed.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/t/notes") { Content = streamed };
+        request.Headers.TransferEncodingChunked = true;
+        HttpResponseMessage chunked = await _host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
+        Assert.Equal(before, TestEndpoints.Calls);
+    }
+
+    [Theory]
+    [InlineData("{\"body\":")]
+    [InlineData("not json")]
+    [InlineData("{\"body\":\"x\",\"stars\":\"three\"}")]
+    [InlineData("[1,2,3]")]
+    [InlineData("null")]
+    [InlineData("")]
+    public async Task Malformed_json_is_400_never_500(string json)
+    {
+        int before = TestEndpoints.Calls;
+        HttpResponseMessage response = await PostJson(json);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(400, (await Json(response)).GetProperty("status").GetInt32());
+        Assert.Equal(before, TestEndpoints.Calls);
+    }
+
+    [Fact]
+    public async Task Route_header_and_query_values_are_bound_and_bad_ones_refused()
+    {
+        HttpResponseMessage ok = await _host.Client.GetAsync("/t/items/21?twice=true", TestContext.Current.CancellationToken);
+        Assert.Equal("42", await ok.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        HttpResponseMessage notFound = await _host.Client.GetAsync("/t/items/404", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+
+        HttpResponseMessage badBool = await _host.Client.GetAsync("/t/items/1?twice=maybe", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, badBool.StatusCode);
+        Assert.True((await Json(badBool)).GetProperty("errors").TryGetProperty("twice", out _));
+
+        HttpResponseMessage polluted = await _host.Client.GetAsync("/t/items/1?twice=true&twice=false", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, polluted.StatusCode);
+    }
+}

@@ -1,0 +1,29 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Bastion.IntegrationTests;
+
+[Collection(nameof(TestEndpoints))]
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task A_type_missing_from_the_json_resolver_chain_stops_the_app_at_map_time_with_a_clear_message()
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.AddBastion();
+        // A resolver chain that knows only int: Note is missing.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(new OnlyIntContext()));
+        await using WebApplication app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapBastionEndpoints());
+        Assert.Contains("POST /t/notes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Bastion.IntegrationTests.Note", error.Message, StringComparison.Ordinal);
+        Assert.Contains("JsonSerializable", error.Message, StringComparison.Ordinal);
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(int))]
+internal sealed partial class OnlyIntContext : System.Text.Json.Serialization.JsonSerializerContext;

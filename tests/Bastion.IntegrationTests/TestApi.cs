@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using System.Threading;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Bastion.IntegrationTests;
+
+public sealed record Note(
+    [Required, MaxLength(200), Sanitize] string Body,
+    [Sanitize(HtmlPolicy.BasicFormatting)] string? Footer,
+    [Sanitize(HtmlPolicy.Reject), StringLength(40)] string? Title,
+    [Sanitize] IReadOnlyList<string>? Labels,
+    [MaxLength(3)] IReadOnlyList<Label>? Tags,
+    [Range(1, 5)] int Stars,
+    [EmailAddress] string? Email);
+
+public sealed record Label([Required, RegularExpression("^[a-z]{1,10}$")] string Name, [Sanitize] string? Note);
+
+/// <summary>Endpoints under test. Each handler counts its calls so tests can prove it never ran.</summary>
+[BastionEndpoints("/t")]
+public static partial class TestEndpoints
+{
+    private static int _calls;
+
+    public static int Calls => Volatile.Read(ref _calls);
+
+    [Post("/notes", MaxRequestBodySize = 2048)]
+    public static Ok<Note> Create(Note note)
+    {
+        Interlocked.Increment(ref _calls);
+        return TypedResults.Ok(note);
+    }
+
+    [Get("/items/{id:int}")]
+    public static Results<Ok<int>, NotFound> Get(int id, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "X-Tenant")] string? tenant, bool twice = false)
+    {
+        Interlocked.Increment(ref _calls);
+        return id == 404 ? TypedResults.NotFound() : TypedResults.Ok(twice ? id * 2 : id);
+    }
+}
+
+[JsonSerializable(typeof(Note))]
+[JsonSerializable(typeof(int))]
+internal sealed partial class TestJsonContext : JsonSerializerContext;
