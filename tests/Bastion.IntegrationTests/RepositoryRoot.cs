@@ -1,0 +1,20 @@
+using System;
+using System.IO;
+
+namespace Bastion.IntegrationTests;
+
+public static class RepositoryRoot
+{
+    public static string Find()
+    {
+        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "Generators.sln")))
+            {
+                return dir;
+            }
+        }
+
+        throw new InvalidOperationException("Generators.sln not found above " + AppContext.BaseDirectory);
+    }
+}
