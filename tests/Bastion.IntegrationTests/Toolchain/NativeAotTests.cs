@@ -1,0 +1,71 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Bastion.IntegrationTests.Toolchain;
+
+/// <summary>
+/// Publishes the sample (its project sets PublishAot), requires zero trimming/AOT warnings (IL2xxx/IL3xxx) from
+/// Bastion, generated code and the sample, then runs the native binary and calls it over HTTP.
+/// </summary>
+[Collection(nameof(SerialToolchainRuns))]
+public sealed partial class NativeAotTests
+{
+    [Fact]
+    public async Task Sample_publishes_with_PublishAot_without_warnings_and_the_binary_answers()
+    {
+        string root = RepositoryRoot.Find();
+        string output = Directory.CreateTempSubdirectory("bastion-aot-").FullName;
+        string database = Path.Combine(output, "comments.db");
+        try
+        {
+            (int exit, string log) = await ProcessRunner.RunAsync("dotnet",
+                $"publish samples/Bastion.Samples.Api/Bastion.Samples.Api.csproj -c Release -r linux-x64 -o \"{output}\"",
+                root, TimeSpan.FromMinutes(15));
+            Assert.True(exit == 0, log);
+
+            string[] ilWarnings = IlWarning().Matches(log).Select(m => m.Value).Distinct().ToArray();
+            string[] ours = ilWarnings.Where(w => w.Contains("Bastion", StringComparison.Ordinal) || w.Contains("generated", StringComparison.OrdinalIgnoreCase)).ToArray();
+            Assert.True(ours.Length == 0, "AOT warnings from Bastion or generated code:\n" + string.Join("\n", ours));
+
+            string binary = Path.Combine(output, "Bastion.Samples.Api");
+            Assert.True(File.Exists(binary), "no native binary in " + output);
+            (RunningProcess app, HttpClient client) = await RunningProcess.StartAsync(binary,
+                $"--urls http://127.0.0.1:0 \"--ConnectionStrings:Comments=Data Source={database}\"", output, TimeSpan.FromSeconds(30));
+            await using (app)
+            using (client)
+            {
+                var ct = TestContext.Current.CancellationToken;
+                Assert.Equal("{\"status\":\"ok\"}", await client.GetStringAsync("/api/health", ct));
+
+                HttpResponseMessage created = await client.PostAsync("/api/comments",
+                    new StringContent("""{"content":"<script>alert(1)</script>Native <b>AOT</b>","tags":[{"name":"aot"}]}""", Encoding.UTF8, "application/json"), ct);
+                string body = await created.Content.ReadAsStringAsync(ct);
+                Assert.True(created.StatusCode == HttpStatusCode.Created, body + "\n" + app.Output);
+                Assert.Contains("\"content\":\"Native AOT\"", body, StringComparison.Ordinal);
+
+                HttpResponseMessage invalid = await client.PostAsync("/api/comments",
+                    new StringContent("""{"content":"","tags":[{"name":"NO"}]}""", Encoding.UTF8, "application/json"), ct);
+                string problem = await invalid.Content.ReadAsStringAsync(ct);
+                Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+                Assert.Contains("tags[0].name", problem, StringComparison.Ordinal);
+
+                HttpResponseMessage wrongType = await client.PostAsync("/api/comments", new StringContent("x", Encoding.UTF8, "text/plain"), ct);
+                Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+            }
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [GeneratedRegex(@"[^\r\n]*warning IL[23]\d{3}[^\r\n]*")]
+    private static partial Regex IlWarning();
+}

@@ -1,0 +1,122 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Bastion.IntegrationTests.Toolchain;
+
+/// <summary>
+/// Packs the one Bastion package, builds a fresh consumer project against it from a local folder, runs
+/// the consumer and calls a generated endpoint.
+/// </summary>
+[Collection(nameof(SerialToolchainRuns))]
+public sealed class PackageTests
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(8);
+
+    [Fact]
+    public async Task Packed_package_carries_runtime_and_generator_and_a_consumer_gets_working_endpoints()
+    {
+        string root = RepositoryRoot.Find();
+        string work = Directory.CreateTempSubdirectory("bastion-pack-").FullName;
+        try
+        {
+            string feed = Path.Combine(work, "feed");
+            string version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..12];
+            (int packExit, string packOutput) = await ProcessRunner.RunAsync("dotnet",
+                $"pack src/Bastion/Bastion.csproj -c Release -o \"{feed}\" -p:Version={version}", root, BuildTimeout);
+            Assert.True(packExit == 0, packOutput);
+
+            string package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
+            using (ZipArchive zip = ZipFile.OpenRead(package))
+            {
+                string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
+                Assert.Contains("lib/net10.0/Bastion.dll", entries);
+                Assert.Contains("analyzers/dotnet/cs/Bastion.Generators.dll", entries);
+                Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
+            }
+
+            string consumer = Path.Combine(work, "consumer");
+            WriteConsumer(consumer, feed, version);
+            (int buildExit, string buildOutput) = await ProcessRunner.RunAsync("dotnet", "build -c Release", consumer, BuildTimeout);
+            Assert.True(buildExit == 0, buildOutput);
+            Assert.DoesNotContain("warning", buildOutput.Split('\n').Where(l => l.Contains("Consumer", StringComparison.Ordinal)), StringComparer.Ordinal);
+
+            string dll = Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll");
+            (RunningProcess app, HttpClient client) = await RunningProcess.StartAsync("dotnet", $"\"{dll}\" --urls http://127.0.0.1:0", consumer, TimeSpan.FromSeconds(60));
+            await using (app)
+            using (client)
+            {
+                var response = await client.PostAsync("/hello", new StringContent("""{"name":"<script>x</script>Ada"}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+                string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+                Assert.True(response.IsSuccessStatusCode, body + "\n" + app.Output);
+                Assert.Equal("{\"text\":\"Hello, Ada\"}", body);
+
+                var invalid = await client.PostAsync("/hello", new StringContent("""{"name":""}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+                Assert.Equal(System.Net.HttpStatusCode.BadRequest, invalid.StatusCode);
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static void WriteConsumer(string folder, string feed, string version)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="bastion-local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Bastion" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+            using System.ComponentModel.DataAnnotations;
+            using System.Text.Json;
+            using System.Text.Json.Serialization;
+            using Bastion;
+
+            var builder = WebApplication.CreateSlimBuilder(args);
+            builder.AddBastion();
+            builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ConsumerJson.Default));
+            var app = builder.Build();
+            app.UseBastion();
+            app.MapBastionEndpoints();
+            app.Run();
+
+            public sealed record HelloRequest([Required, Sanitize] string Name);
+            public sealed record Greeting(string Text);
+
+            [BastionEndpoints]
+            public static partial class HelloEndpoints
+            {
+                [Post("/hello")]
+                public static Greeting Hello(HelloRequest request) => new("Hello, " + request.Name);
+            }
+
+            [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+            [JsonSerializable(typeof(HelloRequest))]
+            [JsonSerializable(typeof(Greeting))]
+            internal sealed partial class ConsumerJson : JsonSerializerContext;
+            """);
+    }
+}
