@@ -24,8 +24,8 @@ internal sealed class ValidationEmitter
 
     public void EmitCheck(string typeName, string methodName)
     {
-        _w.Line("/// <summary>Sanitizes and validates a request body; returns the 400 problem to send, or null.</summary>");
-        using (_w.Block($"private static global::Microsoft.AspNetCore.Http.IResult? SanitizeAndValidate(ref {typeName} value)"))
+        _w.Line("/// <summary>Sanitizes and validates a request body in place; returns the 400 problem to send, or null when valid.</summary>");
+        using (_w.Block($"internal static global::Microsoft.AspNetCore.Http.IResult? SanitizeAndValidate(ref {typeName} value)"))
         {
             _w.Line($"var errors = new {Collector}();");
             _w.Line($"value = {methodName}(value, ref errors);");

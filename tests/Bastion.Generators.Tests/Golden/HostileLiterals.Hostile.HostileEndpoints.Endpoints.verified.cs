@@ -42,8 +42,8 @@ partial class HostileEndpoints
             await global::Bastion.Endpoints.EndpointSupport.ExecuteAsync(result, httpContext, "POST /x\"y/\u202Eq*/\"");
         }
 
-        /// <summary>Sanitizes and validates a request body; returns the 400 problem to send, or null.</summary>
-        private static global::Microsoft.AspNetCore.Http.IResult? SanitizeAndValidate(ref global::Hostile.Payload value)
+        /// <summary>Sanitizes and validates a request body in place; returns the 400 problem to send, or null when valid.</summary>
+        internal static global::Microsoft.AspNetCore.Http.IResult? SanitizeAndValidate(ref global::Hostile.Payload value)
         {
             var errors = new global::Bastion.Validation.ValidationCollector();
             value = ProcessPayload(value, ref errors);

@@ -69,8 +69,8 @@ partial class PostEndpoints
             await global::Bastion.Endpoints.EndpointSupport.ExecuteAsync(result, httpContext, "POST /feedback");
         }
 
-        /// <summary>Sanitizes and validates a request body; returns the 400 problem to send, or null.</summary>
-        private static global::Microsoft.AspNetCore.Http.IResult? SanitizeAndValidate(ref global::Blog.CreatePost value)
+        /// <summary>Sanitizes and validates a request body in place; returns the 400 problem to send, or null when valid.</summary>
+        internal static global::Microsoft.AspNetCore.Http.IResult? SanitizeAndValidate(ref global::Blog.CreatePost value)
         {
             var errors = new global::Bastion.Validation.ValidationCollector();
             value = ProcessCreatePost(value, ref errors);
@@ -78,8 +78,8 @@ partial class PostEndpoints
         }
 
 
-        /// <summary>Sanitizes and validates a request body; returns the 400 problem to send, or null.</summary>
-        private static global::Microsoft.AspNetCore.Http.IResult? SanitizeAndValidate(ref global::Blog.Feedback value)
+        /// <summary>Sanitizes and validates a request body in place; returns the 400 problem to send, or null when valid.</summary>
+        internal static global::Microsoft.AspNetCore.Http.IResult? SanitizeAndValidate(ref global::Blog.Feedback value)
         {
             var errors = new global::Bastion.Validation.ValidationCollector();
             value = ProcessFeedback(value, ref errors);
