@@ -54,6 +54,22 @@ public static class Scenarios
 
             [Patch("/ping")]
             public static void Ping(HttpRequest request, HttpResponse response) { }
+
+            [Post("/products/{id:long}/touch")]
+            public static ValueTask Touch(long id) => ValueTask.CompletedTask;
+
+            [Get("/products/{id:long}/price")]
+            public static ValueTask<decimal> Price(long id) => ValueTask.FromResult(1.5m);
+
+            [Get("/products/{id:long}/stock")]
+            public static ValueTask<IResult> Stock(long id, Guid? warehouse) => ValueTask.FromResult<IResult>(TypedResults.Ok(id));
+
+            // Overloads get distinct generated handler names.
+            [Get("/overload/a")]
+            public static int Overload() => 1;
+
+            [Get("/overload/b")]
+            public static int Overload(int value) => value;
         }
         """;
 

@@ -158,8 +158,8 @@ partial class CommentEndpoints
             await global::Microsoft.AspNetCore.Http.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);
         }
 
-        /// <summary>Sanitizes and validates a request body; returns the 400 problem to send, or null.</summary>
-        private static global::Microsoft.AspNetCore.Http.IResult? SanitizeAndValidate(ref global::Bastion.Samples.Api.Comments.CreateComment value)
+        /// <summary>Sanitizes and validates a request body in place; returns the 400 problem to send, or null when valid.</summary>
+        internal static global::Microsoft.AspNetCore.Http.IResult? SanitizeAndValidate(ref global::Bastion.Samples.Api.Comments.CreateComment value)
         {
             var errors = new global::Bastion.Validation.ValidationCollector();
             value = ProcessCreateComment(value, ref errors);

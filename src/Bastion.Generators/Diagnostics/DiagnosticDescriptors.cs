@@ -11,6 +11,9 @@ internal static class DiagnosticDescriptors
     private const string Endpoints = "Bastion.Endpoints";
     private const string Validation = "Bastion.Validation";
 
+    /// <summary>Where docs/rules/ is published; each rule's page is this plus "BASnnnn.md".</summary>
+    internal const string HelpLinkBase = "https://github.com/bastion-dotnet/bastion/blob/main/docs/rules/";
+
     public static readonly DiagnosticDescriptor EndpointClassShape = Error(
         "BAS1001", Endpoints, "Endpoint class must be a top-level static partial class",
         "'{0}' must be a non-generic, top-level 'static partial class' for Bastion to generate its endpoints ({1})");
@@ -77,5 +80,5 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Error(string id, string category, string title, string message)
         => new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-            helpLinkUri: "https://github.com/bastion-dotnet/bastion/blob/main/docs/rules/" + id + ".md");
+            helpLinkUri: HelpLinkBase + id + ".md");
 }

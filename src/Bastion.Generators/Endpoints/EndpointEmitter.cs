@@ -195,7 +195,7 @@ internal static class EndpointEmitter
         }
     }
 
-    internal static string HandlerName(EndpointModel endpoint) => "Handle" + endpoint.MethodName;
+    private static string HandlerName(EndpointModel endpoint) => endpoint.HandlerName;
 
     private static string DelegateType(EndpointModel endpoint)
     {

@@ -2,7 +2,11 @@ using Bastion.Generators.Shared;
 
 namespace Bastion.Generators.Endpoints;
 
-/// <summary>One handler method and how to call it.</summary>
+/// <summary>
+/// One handler method and how to call it. <see cref="AttributeText"/> is the attribute as written (raw,
+/// escaped only where it is emitted); <see cref="HandlerName"/> is the generated delegate's name,
+/// unique within the class even when handler methods are overloaded.
+/// </summary>
 internal sealed record EndpointModel(
     string MethodName,
     string Verb,
@@ -12,6 +16,7 @@ internal sealed record EndpointModel(
     EquatableArray<EndpointParameterModel> Parameters,
     ReturnModel Return,
     string AttributeText,
+    string HandlerName,
     LocationInfo? Location)
 {
     /// <summary>"POST /api/comments": how the endpoint is named in messages and the manifest.</summary>

@@ -32,6 +32,7 @@ internal static class EndpointParser
 
         var validation = new ValidationParser(diagnostics, cancellationToken);
         var endpoints = new List<EndpointModel>();
+        var handlerNames = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>().OrderBy(m => m.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -41,7 +42,13 @@ internal static class EndpointParser
                 continue;
             }
 
-            EndpointModel? endpoint = ParseMethod(method, verbAttribute, prefix, validation, diagnostics);
+            string handlerName = "Handle" + method.Name;
+            for (int i = 2; !handlerNames.Add(handlerName); i++)
+            {
+                handlerName = "Handle" + method.Name + Int(i);
+            }
+
+            EndpointModel? endpoint = ParseMethod(method, verbAttribute, prefix, handlerName, validation, diagnostics);
             if (endpoint is not null)
             {
                 endpoints.Add(endpoint);
@@ -85,7 +92,7 @@ internal static class EndpointParser
         return partial || node is null ? null : "it is not partial";
     }
 
-    private static EndpointModel? ParseMethod(IMethodSymbol method, AttributeData verbAttribute, string? prefix, ValidationParser validation, List<DiagnosticInfo> diagnostics)
+    private static EndpointModel? ParseMethod(IMethodSymbol method, AttributeData verbAttribute, string? prefix, string handlerName, ValidationParser validation, List<DiagnosticInfo> diagnostics)
     {
         LocationInfo? location = LocationInfo.From(method.Locations.FirstOrDefault());
         string attributeName = verbAttribute.AttributeClass!.Name;
@@ -107,7 +114,7 @@ internal static class EndpointParser
             }
         }
 
-        string attributeText = "[" + verbName + "(" + Literal.String(routeAsWritten) + ")]";
+        string attributeText = "[" + verbName + "(\"" + routeAsWritten + "\")]";
         if (!method.IsStatic || method.IsGenericMethod || method.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointMethodShape, location, method.Name));
@@ -140,7 +147,7 @@ internal static class EndpointParser
             return null;
         }
 
-        return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, location);
+        return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, handlerName, location);
     }
 
     internal static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);

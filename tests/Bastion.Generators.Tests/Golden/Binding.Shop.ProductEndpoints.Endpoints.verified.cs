@@ -81,6 +81,57 @@ partial class ProductEndpoints
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200));
             }
+
+            // [Post("/products/{id:long}/touch")] Touch
+            {
+                var method = new global::System.Func<long, global::System.Threading.Tasks.ValueTask>(global::Shop.ProductEndpoints.Touch).Method;
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/products/{id:long}/touch", new[] { "POST" }, httpContext => HandleTouch(httpContext));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "POST /api/products/{id:long}/touch => ProductEndpoints.Touch");
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
+            }
+
+            // [Get("/products/{id:long}/price")] Price
+            {
+                var resultInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<decimal>(json, "GET /api/products/{id:long}/price");
+                var method = new global::System.Func<long, global::System.Threading.Tasks.ValueTask<decimal>>(global::Shop.ProductEndpoints.Price).Method;
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/products/{id:long}/price", new[] { "GET" }, httpContext => HandlePrice(httpContext, resultInfo));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "GET /api/products/{id:long}/price => ProductEndpoints.Price");
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(decimal), new[] { "application/json" }));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
+            }
+
+            // [Get("/products/{id:long}/stock")] Stock
+            {
+                var method = new global::System.Func<long, global::System.Guid?, global::System.Threading.Tasks.ValueTask<global::Microsoft.AspNetCore.Http.IResult>>(global::Shop.ProductEndpoints.Stock).Method;
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/products/{id:long}/stock", new[] { "GET" }, httpContext => HandleStock(httpContext));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "GET /api/products/{id:long}/stock => ProductEndpoints.Stock");
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
+            }
+
+            // [Get("/overload/a")] Overload
+            {
+                var resultInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<int>(json, "GET /api/overload/a");
+                var method = new global::System.Func<int>(global::Shop.ProductEndpoints.Overload).Method;
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/overload/a", new[] { "GET" }, httpContext => HandleOverload(httpContext, resultInfo));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "GET /api/overload/a => ProductEndpoints.Overload");
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(int), new[] { "application/json" }));
+            }
+
+            // [Get("/overload/b")] Overload
+            {
+                var resultInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<int>(json, "GET /api/overload/b");
+                var method = new global::System.Func<int, int>(global::Shop.ProductEndpoints.Overload).Method;
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/overload/b", new[] { "GET" }, httpContext => HandleOverload2(httpContext, resultInfo));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "GET /api/overload/b => ProductEndpoints.Overload");
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(int), new[] { "application/json" }));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
+            }
         }
 
         // GET /api/products/{id:long} => ProductEndpoints.Get
@@ -200,6 +251,84 @@ partial class ProductEndpoints
             var argResponse = httpContext.Response;
             global::Shop.ProductEndpoints.Ping(argRequest, argResponse);
             return global::System.Threading.Tasks.Task.CompletedTask;
+        }
+
+        // POST /api/products/{id:long}/touch => ProductEndpoints.Touch
+        private static async global::System.Threading.Tasks.Task HandleTouch(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        {
+            var argIdText = global::Bastion.Endpoints.RequestValues.Route(httpContext, "id");
+            long argId;
+            if (argIdText is null)
+            {
+                await global::Bastion.Endpoints.BastionProblems.InvalidParameter("id", "The route value 'id' is required.").ExecuteAsync(httpContext);
+                return;
+            }
+            else if (global::Bastion.Endpoints.RequestValues.TryParse<long>(argIdText, out var argIdValue)) argId = argIdValue;
+            else { await global::Bastion.Endpoints.BastionProblems.InvalidParameter("id", "The route value 'id' is not a valid long.").ExecuteAsync(httpContext); return; }
+            await global::Shop.ProductEndpoints.Touch(argId);
+        }
+
+        // GET /api/products/{id:long}/price => ProductEndpoints.Price
+        private static async global::System.Threading.Tasks.Task HandlePrice(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal> resultInfo)
+        {
+            var argIdText = global::Bastion.Endpoints.RequestValues.Route(httpContext, "id");
+            long argId;
+            if (argIdText is null)
+            {
+                await global::Bastion.Endpoints.BastionProblems.InvalidParameter("id", "The route value 'id' is required.").ExecuteAsync(httpContext);
+                return;
+            }
+            else if (global::Bastion.Endpoints.RequestValues.TryParse<long>(argIdText, out var argIdValue)) argId = argIdValue;
+            else { await global::Bastion.Endpoints.BastionProblems.InvalidParameter("id", "The route value 'id' is not a valid long.").ExecuteAsync(httpContext); return; }
+            var result = await global::Shop.ProductEndpoints.Price(argId);
+            await global::Microsoft.AspNetCore.Http.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);
+        }
+
+        // GET /api/products/{id:long}/stock => ProductEndpoints.Stock
+        private static async global::System.Threading.Tasks.Task HandleStock(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        {
+            var argIdText = global::Bastion.Endpoints.RequestValues.Route(httpContext, "id");
+            long argId;
+            if (argIdText is null)
+            {
+                await global::Bastion.Endpoints.BastionProblems.InvalidParameter("id", "The route value 'id' is required.").ExecuteAsync(httpContext);
+                return;
+            }
+            else if (global::Bastion.Endpoints.RequestValues.TryParse<long>(argIdText, out var argIdValue)) argId = argIdValue;
+            else { await global::Bastion.Endpoints.BastionProblems.InvalidParameter("id", "The route value 'id' is not a valid long.").ExecuteAsync(httpContext); return; }
+            if (!global::Bastion.Endpoints.RequestValues.TrySingle(httpContext.Request.Query["warehouse"], out var argWarehouseText)) { await global::Bastion.Endpoints.BastionProblems.InvalidParameter("warehouse", "The query parameter 'warehouse' was sent more than once.").ExecuteAsync(httpContext); return; }
+            global::System.Guid? argWarehouse;
+            if (argWarehouseText is null)
+            {
+                argWarehouse = default;
+            }
+            else if (global::Bastion.Endpoints.RequestValues.TryParse<global::System.Guid>(argWarehouseText, out var argWarehouseValue)) argWarehouse = argWarehouseValue;
+            else { await global::Bastion.Endpoints.BastionProblems.InvalidParameter("warehouse", "The query parameter 'warehouse' is not a valid Guid.").ExecuteAsync(httpContext); return; }
+            var result = await global::Shop.ProductEndpoints.Stock(argId, argWarehouse);
+            await global::Bastion.Endpoints.EndpointSupport.ExecuteAsync(result, httpContext, "GET /api/products/{id:long}/stock");
+        }
+
+        // GET /api/overload/a => ProductEndpoints.Overload
+        private static async global::System.Threading.Tasks.Task HandleOverload(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> resultInfo)
+        {
+            var result = global::Shop.ProductEndpoints.Overload();
+            await global::Microsoft.AspNetCore.Http.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);
+        }
+
+        // GET /api/overload/b => ProductEndpoints.Overload
+        private static async global::System.Threading.Tasks.Task HandleOverload2(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> resultInfo)
+        {
+            if (!global::Bastion.Endpoints.RequestValues.TrySingle(httpContext.Request.Query["value"], out var argValueText)) { await global::Bastion.Endpoints.BastionProblems.InvalidParameter("value", "The query parameter 'value' was sent more than once.").ExecuteAsync(httpContext); return; }
+            int argValue;
+            if (argValueText is null)
+            {
+                await global::Bastion.Endpoints.BastionProblems.InvalidParameter("value", "The query parameter 'value' is required.").ExecuteAsync(httpContext);
+                return;
+            }
+            else if (global::Bastion.Endpoints.RequestValues.TryParse<int>(argValueText, out var argValueValue)) argValue = argValueValue;
+            else { await global::Bastion.Endpoints.BastionProblems.InvalidParameter("value", "The query parameter 'value' is not a valid int.").ExecuteAsync(httpContext); return; }
+            var result = global::Shop.ProductEndpoints.Overload(argValue);
+            await global::Microsoft.AspNetCore.Http.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);
         }
     }
 }

@@ -15,7 +15,7 @@ partial class HostileEndpoints
         {
             var json = global::Bastion.Endpoints.BastionJson.GetSerializerOptions(endpoints);
 
-            // [Post("/\\u202Eq*\/\\"")] Create
+            // [Post("/\u202Eq*\/"")] Create
             {
                 var bodyInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<global::Hostile.Payload>(json, "POST /x\"y/\u202Eq*/\"");
                 var method = new global::System.Func<global::Hostile.Payload, global::Microsoft.AspNetCore.Http.IResult>(global::Hostile.HostileEndpoints.Create).Method;
