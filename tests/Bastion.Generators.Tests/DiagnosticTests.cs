@@ -1,3 +1,4 @@
+using Bastion.Testing;
 using System.Linq;
 using Bastion.Generators.Analyzers;
 using Bastion.Generators.Tests.Infrastructure;

@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
+using Bastion.Testing;
 using Xunit;
 
 namespace Bastion.Generators.Tests.Infrastructure;
@@ -12,9 +12,12 @@ namespace Bastion.Generators.Tests.Infrastructure;
 /// </summary>
 public static class Golden
 {
-    public static void Verify(string actual, string name, string extension = "cs", [CallerFilePath] string callerPath = "")
+    // Found from the repository root, not [CallerFilePath]: CI builds map source paths to "/_/".
+    private static readonly string Folder = Path.Combine(RepositoryRoot.Find(), "tests", "Bastion.Generators.Tests", "Golden");
+
+    public static void Verify(string actual, string name, string extension = "cs")
     {
-        string folder = Path.Combine(Path.GetDirectoryName(callerPath)!, "Golden");
+        string folder = Folder;
         string verified = Path.Combine(folder, $"{name}.verified.{extension}");
         string received = Path.Combine(folder, $"{name}.received.{extension}");
         string normalized = actual.Replace("\r\n", "\n", StringComparison.Ordinal);

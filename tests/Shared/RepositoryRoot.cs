@@ -1,8 +1,9 @@
 using System;
 using System.IO;
 
-namespace Bastion.IntegrationTests;
+namespace Bastion.Testing;
 
+/// <summary>Finds the repository root (the folder holding Generators.sln) from a test's output folder.</summary>
 public static class RepositoryRoot
 {
     public static string Find()
