@@ -74,5 +74,16 @@ public sealed class SampleAppTests : IAsyncLifetime
         }
 
         Assert.True(openApi.GetProperty("paths").GetProperty("/api/comments/{id}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+
+        string[] listParameters = Parameters(openApi, "/api/comments", "get");
+        Assert.Contains("order in query", listParameters);
+        Assert.Contains("take in query", listParameters);
+        Assert.DoesNotContain(listParameters, p => p.StartsWith("db ", StringComparison.Ordinal));
+        Assert.Contains("id in path", Parameters(openApi, "/api/comments/{id}", "get"));
     }
+
+    private static string[] Parameters(JsonElement openApi, string path, string verb)
+        => openApi.GetProperty("paths").GetProperty(path).GetProperty(verb).GetProperty("parameters").EnumerateArray()
+            .Select(p => p.GetProperty("name").GetString() + " in " + p.GetProperty("in").GetString())
+            .ToArray();
 }

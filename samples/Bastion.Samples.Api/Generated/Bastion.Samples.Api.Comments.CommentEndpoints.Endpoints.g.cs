@@ -23,6 +23,8 @@ partial class CommentEndpoints
                 var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/comments", new[] { "POST" }, httpContext => HandleCreate(httpContext, bodyInfo));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "POST /api/comments => CommentEndpoints.Create");
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
+                var parameters = method.GetParameters();
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("body", parameters[0], false, false));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.Metadata.AcceptsMetadata(new[] { "application/json" }, typeof(global::Bastion.Samples.Api.Comments.CreateComment)));
                 builder.Add(endpointBuilder => global::Bastion.Endpoints.EndpointSupport.PopulateMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Created<global::Bastion.Samples.Api.Comments.CommentView>>(method, endpointBuilder));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
@@ -38,6 +40,9 @@ partial class CommentEndpoints
                 var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/comments", new[] { "GET" }, httpContext => HandleList(httpContext, resultInfo));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "GET /api/comments => CommentEndpoints.List");
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
+                var parameters = method.GetParameters();
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("order", parameters[1], true, true));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("take", parameters[2], true, true));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(global::System.Collections.Generic.IReadOnlyList<global::Bastion.Samples.Api.Comments.CommentView>), new[] { "application/json" }));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
             }
@@ -49,6 +54,8 @@ partial class CommentEndpoints
                 var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/comments/{id:long}", new[] { "GET" }, httpContext => HandleGet(httpContext));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "GET /api/comments/{id:long} => CommentEndpoints.Get");
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
+                var parameters = method.GetParameters();
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("id", parameters[0], true, false));
                 builder.Add(endpointBuilder => global::Bastion.Endpoints.EndpointSupport.PopulateMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Bastion.Samples.Api.Comments.CommentView>, global::Microsoft.AspNetCore.Http.HttpResults.NotFound>>(method, endpointBuilder));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
             }
@@ -60,6 +67,8 @@ partial class CommentEndpoints
                 var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/comments/{id:long}", new[] { "DELETE" }, httpContext => HandleDelete(httpContext));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "DELETE /api/comments/{id:long} => CommentEndpoints.Delete");
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
+                var parameters = method.GetParameters();
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("id", parameters[0], true, false));
                 builder.Add(endpointBuilder => global::Bastion.Endpoints.EndpointSupport.PopulateMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.NoContent, global::Microsoft.AspNetCore.Http.HttpResults.NotFound>>(method, endpointBuilder));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
             }

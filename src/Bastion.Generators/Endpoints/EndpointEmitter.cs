@@ -116,6 +116,7 @@ internal static class EndpointEmitter
         }
 
         w.Line("global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);");
+        EmitParameterMetadata(w, endpoint);
         if (body is not null)
         {
             w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.Metadata.AcceptsMetadata(new[] {{ \"application/json\" }}, typeof({body.ValueTypeName})));");
@@ -144,6 +145,30 @@ internal static class EndpointEmitter
         {
             w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(413, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
             w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(415, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
+        }
+    }
+
+    /// <summary>Route, query, header and body parameters described for the API explorer (OpenAPI).</summary>
+    private static void EmitParameterMetadata(CodeWriter w, EndpointModel endpoint)
+    {
+        bool any = false;
+        for (int i = 0; i < endpoint.Parameters.Count; i++)
+        {
+            EndpointParameterModel parameter = endpoint.Parameters[i];
+            if (parameter.Source is not (ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Body))
+            {
+                continue;
+            }
+
+            if (!any)
+            {
+                w.Line("var parameters = method.GetParameters();");
+                any = true;
+            }
+
+            string hasTryParse = parameter.ParseKind is ValueParseKind.None or ValueParseKind.String ? "false" : "true";
+            string optional = parameter.IsOptional ? "true" : "false";
+            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Support}.BastionParameterBindingMetadata({Literal.String(parameter.BindingName)}, parameters[{EndpointParser.Int(i)}], {hasTryParse}, {optional}));");
         }
     }
 
