@@ -106,6 +106,31 @@ public sealed class DiagnosticTests
         => Single("public record T([Required] string N); public record X(ICollection<T> Items); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(X x) => 1; }", "BAS1105");
 
     [Fact]
+    public void BAS1105_checked_records_inside_a_dictionary_are_not_skipped()
+        => Single("public record T([Required] string N); public record X(Dictionary<string, T> ByName); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(X x) => 1; }", "BAS1105");
+
+    [Fact]
+    public void BAS1106_unsupported_validation_attribute()
+    {
+        Single("public record X([Phone] string A); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(X x) => 1; }", "BAS1106");
+        Single("""
+            public sealed class Even : ValidationAttribute { public override bool IsValid(object? value) => value is int i && i % 2 == 0; }
+            public record X([Even] int A);
+            [BastionEndpoints] public static partial class A { [Post("/a")] public static int M(X x) => 1; }
+            """, "BAS1106");
+    }
+
+    [Fact]
+    public void BAS1107_validatable_object()
+        => Single("""
+            public record X(int From, int To) : IValidatableObject
+            {
+                public IEnumerable<ValidationResult> Validate(ValidationContext context) { yield break; }
+            }
+            [BastionEndpoints] public static partial class A { [Post("/a")] public static int M(X x) => 1; }
+            """, "BAS1107");
+
+    [Fact]
     public void A_class_with_an_error_generates_no_endpoints_so_nothing_is_silently_unprotected()
     {
         GeneratorRunOutcome run = GeneratorHarness.Run(Scenarios.Usings + "public record X([Sanitize] int A); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(X x) => 1; }");

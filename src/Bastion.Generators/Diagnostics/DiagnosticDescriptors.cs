@@ -78,6 +78,14 @@ internal static class DiagnosticDescriptors
         "BAS1105", Validation, "Collection type cannot be validated",
         "'{0}' has type '{1}'; validated and sanitized collections must be T[], List<T>, IReadOnlyList<T> or IList<T>");
 
+    public static readonly DiagnosticDescriptor UnsupportedValidationAttribute = Error(
+        "BAS1106", Validation, "Validation attribute is not enforced by Bastion",
+        "[{0}] on '{1}' is a validation attribute Bastion does not generate, so it would never run; use a supported attribute or check the value in the handler");
+
+    public static readonly DiagnosticDescriptor ValidatableObjectNotRun = Error(
+        "BAS1107", Validation, "IValidatableObject is not run by Bastion",
+        "'{0}' implements IValidatableObject, whose Validate method Bastion does not call (it needs reflection-based ValidationContext); move that check into the handler or a DataAnnotations attribute");
+
     private static DiagnosticDescriptor Error(string id, string category, string title, string message)
         => new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
             helpLinkUri: HelpLinkBase + id + ".md");

@@ -101,6 +101,13 @@ internal sealed class MemberParser
                 continue;
             }
 
+            if (!RuleParser.IsSupported(attributeName) && IsValidationAttribute(attribute.AttributeClass))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedValidationAttribute, context.Location,
+                    attribute.AttributeClass!.Name, _property.Name));
+                continue;
+            }
+
             ValidationRuleModel? rule = RuleParser.Parse(attribute, attributeName, context);
             if (rule is not null)
             {
@@ -206,7 +213,35 @@ internal sealed class MemberParser
             is TypeNames.SanitizeAttribute
             or TypeNames.DataAnnotations + "MaxLengthAttribute"
             or TypeNames.DataAnnotations + "MinLengthAttribute");
-        ITypeSymbol item = enumerable.TypeArguments[0];
-        return hasRelevantAttribute || (item is INamedTypeSymbol namedItem && _owner.Visit(namedItem) is not null);
+        return hasRelevantAttribute || ContainsCheckedType(enumerable.TypeArguments[0]);
+    }
+
+    /// <summary>True when <paramref name="type"/> or any type argument inside it (KeyValuePair, tuples...) has checks.</summary>
+    private bool ContainsCheckedType(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol named)
+        {
+            return type is IArrayTypeSymbol array && ContainsCheckedType(array.ElementType);
+        }
+
+        if (ValidationParser.IsUserType(named) && _owner.Visit(named) is not null)
+        {
+            return true;
+        }
+
+        return named.TypeArguments.Any(ContainsCheckedType);
+    }
+
+    private static bool IsValidationAttribute(INamedTypeSymbol? attribute)
+    {
+        for (INamedTypeSymbol? current = attribute; current is not null; current = current.BaseType)
+        {
+            if (current.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.DataAnnotations + "ValidationAttribute")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -15,6 +15,18 @@ internal static class RuleParser
     /// <summary>DataAnnotations' own default match timeout; a missing or infinite timeout becomes this.</summary>
     private const int DefaultRegexTimeoutMilliseconds = 2000;
 
+    private static readonly string[] Supported =
+    [
+        "RequiredAttribute", "MaxLengthAttribute", "MinLengthAttribute", "StringLengthAttribute", "RangeAttribute",
+        "RegularExpressionAttribute", "EmailAddressAttribute", "UrlAttribute",
+    ];
+
+    /// <summary>True for the DataAnnotations attributes Bastion turns into code.</summary>
+    public static bool IsSupported(string? attributeName)
+        => attributeName is not null
+           && attributeName.StartsWith(TypeNames.DataAnnotations, StringComparison.Ordinal)
+           && Array.IndexOf(Supported, attributeName.Substring(TypeNames.DataAnnotations.Length)) >= 0;
+
     public static ValidationRuleModel? Parse(AttributeData attribute, string? attributeName, RuleContext context)
     {
         if (attributeName is null || !attributeName.StartsWith(TypeNames.DataAnnotations, StringComparison.Ordinal))

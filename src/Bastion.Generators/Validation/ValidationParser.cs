@@ -58,6 +58,11 @@ internal sealed class ValidationParser
         _inProgress.Add(typeName);
         _canChange[typeName] = true; // assumed while recursing; settled below
 
+        if (named.AllInterfaces.Any(i => i.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.DataAnnotations + "IValidatableObject"))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValidatableObjectNotRun, LocationInfo.From(named.Locations.FirstOrDefault()), named.Name));
+        }
+
         var members = new List<ValidatedMemberModel>();
         bool isRecordLike = named.IsRecord || named.IsValueType;
         foreach (IPropertySymbol property in GetProperties(named))
