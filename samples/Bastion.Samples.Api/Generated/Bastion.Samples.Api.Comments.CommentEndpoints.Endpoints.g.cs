@@ -268,7 +268,7 @@ partial class CommentEndpoints
             // Name: [Required] [RegularExpression]
             var memberName = value.Name;
             if (string.IsNullOrWhiteSpace(memberName)) errors.Add("name", "The name field is required.");
-            if (memberName is not null && !global::Bastion.Validation.ValidationChecks.IsFullMatch(Patterns.Pattern0, memberName)) errors.Add("name", "The name field is not in the expected format.");
+            if (memberName is { Length: > 0 } && !global::Bastion.Validation.ValidationChecks.IsFullMatch(Patterns.Pattern0, memberName)) errors.Add("name", "The name field is not in the expected format.");
             return value;
         }
 

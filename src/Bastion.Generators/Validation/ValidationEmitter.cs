@@ -263,7 +263,8 @@ internal sealed class ValidationEmitter
                 _w.Line(member.IsNullable ? $"{{ if ({v} is {{ }} x && {test}) {add} }}" : $"{{ var x = {v}; if {test} {add} }}");
                 break;
             case RuleKind.RegularExpression:
-                _w.Line($"if ({v} is not null && !{Checks}.IsFullMatch(Patterns.{Pattern(rule)}, {v})) {add}");
+                // As in DataAnnotations, an empty string passes: emptiness is [Required]'s job.
+                _w.Line($"if ({v} is {{ Length: > 0 }} && !{Checks}.IsFullMatch(Patterns.{Pattern(rule)}, {v})) {add}");
                 break;
             case RuleKind.EmailAddress:
                 _w.Line($"if ({v} is not null && !{Checks}.IsEmailAddress({v})) {add}");

@@ -58,7 +58,7 @@ partial class HostileEndpoints
 
             // Text: [RegularExpression]
             var memberText = value.Text;
-            if (memberText is not null && !global::Bastion.Validation.ValidationChecks.IsFullMatch(Patterns.Pattern0, memberText)) errors.Add("text", "bad \"text\" */ \n \u2066x");
+            if (memberText is { Length: > 0 } && !global::Bastion.Validation.ValidationChecks.IsFullMatch(Patterns.Pattern0, memberText)) errors.Add("text", "bad \"text\" */ \n \u2066x");
 
             // Odd: [Required]
             var memberOdd = value.Odd;

@@ -215,7 +215,7 @@ partial class PostEndpoints
 
             // Slug: [RegularExpression]
             var memberSlug = value.Slug;
-            if (memberSlug is not null && !global::Bastion.Validation.ValidationChecks.IsFullMatch(Patterns.Pattern0, memberSlug)) errors.Add("slug", "The slug field is not in the expected format.");
+            if (memberSlug is { Length: > 0 } && !global::Bastion.Validation.ValidationChecks.IsFullMatch(Patterns.Pattern0, memberSlug)) errors.Add("slug", "The slug field is not in the expected format.");
 
             if (changed) value = value with { Title = memberTitle!, Body = memberBody!, Keywords = memberKeywords, Sections = memberSections!, Author = memberAuthor };
             return value;
