@@ -26,10 +26,11 @@ public sealed class BastionGenerator : IIncrementalGenerator
 
         IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
             .Select(static (result, _) => result.Diagnostics)
+            .Where(static list => !list.IsEmpty)
             .WithTrackingName(TrackingNames.EndpointDiagnostics);
         // Reporting needs the compilation only to place diagnostics in its syntax trees (so #pragma and
         // .editorconfig apply); parsing above stays cached.
-        context.RegisterSourceOutput(diagnostics.Where(static list => !list.IsEmpty).Combine(context.CompilationProvider), static (spc, pair) =>
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
         {
             foreach (DiagnosticInfo diagnostic in pair.Left)
             {

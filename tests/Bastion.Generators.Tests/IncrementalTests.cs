@@ -73,6 +73,25 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Diagnostics_step_is_tracked_and_cached_across_an_unrelated_edit()
+    {
+        string broken = Scenarios.Usings + "public record X([Sanitize] int A); [BastionEndpoints] public static partial class Bad { [Post(\"/a\")] public static int M(X x) => 1; }";
+        CSharpCompilation compilation = GeneratorHarness.Compile(broken, "namespace Other { public static class Helper { public static int Value() => 1; } }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+        Assert.Contains(IncrementalStepRunReason.New, first.TrackedSteps[TrackingNames.EndpointDiagnostics].SelectMany(s => s.Outputs).Select(o => o.Reason));
+
+        SyntaxTree helper = compilation.SyntaxTrees.Last();
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(helper,
+            CSharpSyntaxTree.ParseText("namespace Other { public static class Helper { public static int Value() => 2; } }", GeneratorHarness.ParseOptions, helper.FilePath)));
+
+        GeneratorRunResult second = driver.GetRunResult().Results.Single();
+        Assert.All(second.TrackedSteps[TrackingNames.EndpointDiagnostics].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.Single(second.Diagnostics, d => d.Id == "BAS1101");
+    }
+
+    [Fact]
     public void Adding_an_endpoint_class_yields_a_new_model()
     {
         (GeneratorDriver driver, CSharpCompilation compilation) = FirstRun();

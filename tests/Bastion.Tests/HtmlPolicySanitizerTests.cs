@@ -1,3 +1,5 @@
+using System.Linq;
+using System.Threading.Tasks;
 using Bastion.Html;
 using CsCheck;
 using Xunit;
@@ -31,6 +33,24 @@ public sealed class HtmlPolicySanitizerTests
             Assert.False(HtmlPolicySanitizer.CouldChange(input));
             Assert.Equal(input, HtmlPolicySanitizer.SanitizeAlways(input, HtmlPolicy.Text));
         }, iter: 3000);
+    }
+
+    [Fact]
+    public void Shared_sanitizers_give_the_same_answers_under_concurrent_use()
+    {
+        string[] inputs = Enumerable.Range(0, 200)
+            .Select(i => $"<p onclick=\"x({i})\">item {i} <b>bold</b> <a href=\"https://e.example/{i}\">link</a> & <script>s({i})</script></p>")
+            .ToArray();
+        string[] sequential = inputs.Select(i => HtmlPolicySanitizer.Sanitize(i, HtmlPolicy.BasicFormatting)).ToArray();
+
+        var concurrent = new string[inputs.Length * 4];
+        Parallel.For(0, concurrent.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => concurrent[i] = HtmlPolicySanitizer.Sanitize(inputs[i % inputs.Length], HtmlPolicy.BasicFormatting));
+
+        for (int i = 0; i < concurrent.Length; i++)
+        {
+            Assert.Equal(sequential[i % inputs.Length], concurrent[i]);
+        }
     }
 
     [Fact]
