@@ -69,7 +69,7 @@ public sealed class IncrementalTests
         Assert.Contains(IncrementalStepRunReason.Modified, reasons[TrackingNames.EndpointClasses]);
         Assert.Contains(IncrementalStepRunReason.Modified, reasons[TrackingNames.EndpointModels]);
         string generated = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith("PostEndpoints.Endpoints.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
-        Assert.Contains("> 9L", generated, System.StringComparison.Ordinal);
+        Assert.Contains("<= 9L", generated, System.StringComparison.Ordinal);
     }
 
     [Fact]

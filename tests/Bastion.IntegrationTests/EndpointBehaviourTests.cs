@@ -153,6 +153,47 @@ public sealed class EndpointBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invalid_utf8_and_deep_nesting_are_400_never_500()
+    {
+        int before = TestEndpoints.Calls;
+        var invalidUtf8 = new ByteArrayContent([.. Encoding.UTF8.GetBytes("{\"body\":\""), 0xFF, 0xFE, 0xC3, .. Encoding.UTF8.GetBytes("\",\"stars\":1}")]);
+        invalidUtf8.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        HttpResponseMessage utf8 = await _host.Client.PostAsync("/t/notes", invalidUtf8, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, utf8.StatusCode);
+
+        string deep = "{\"body\":\"x\",\"stars\":1,\"labels\":" + new string('[', 200) + new string(']', 200) + "}";
+        HttpResponseMessage nested = await PostJson(deep);
+        Assert.Equal(HttpStatusCode.BadRequest, nested.StatusCode);
+        Assert.Equal(before, TestEndpoints.Calls);
+    }
+
+    [Fact]
+    public async Task Not_a_number_cannot_slip_past_a_range_even_when_the_app_allows_named_literals()
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.AddBastion();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, TestJsonContext.Default);
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
+        WebApplication app = builder.Build();
+        app.MapBastionEndpoints();
+        await using KestrelHost host = await KestrelHost.StartAsync(app);
+
+        int before = TestEndpoints.Calls;
+        HttpResponseMessage response = await host.Client.PostAsync("/t/measure",
+            new StringContent("""{"ratio":"NaN"}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await Json(response)).GetProperty("errors").TryGetProperty("ratio", out _));
+
+        HttpResponseMessage fine = await host.Client.PostAsync("/t/measure",
+            new StringContent("""{"ratio":0.5}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+        Assert.Equal(before + 1, TestEndpoints.Calls);
+    }
+
+    [Fact]
     public async Task Route_header_and_query_values_are_bound_and_bad_ones_refused()
     {
         HttpResponseMessage ok = await _host.Client.GetAsync("/t/items/21?twice=true", TestContext.Current.CancellationToken);

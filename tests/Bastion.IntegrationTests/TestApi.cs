@@ -16,6 +16,8 @@ public sealed record Note(
     [Range(1, 5)] int Stars,
     [EmailAddress] string? Email);
 
+public sealed record Measurement([Range(0.0, 1.0)] double Ratio);
+
 public sealed record Label([Required, RegularExpression("^[a-z]{1,10}$")] string Name, [Sanitize] string? Note);
 
 /// <summary>Endpoints under test. Each handler counts its calls so tests can prove it never ran.</summary>
@@ -33,6 +35,13 @@ public static partial class TestEndpoints
         return TypedResults.Ok(note);
     }
 
+    [Post("/measure")]
+    public static Ok Measure(Measurement measurement)
+    {
+        Interlocked.Increment(ref _calls);
+        return TypedResults.Ok();
+    }
+
     [Get("/items/{id:int}")]
     public static Results<Ok<int>, NotFound> Get(int id, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "X-Tenant")] string? tenant, bool twice = false)
     {
@@ -43,4 +52,5 @@ public static partial class TestEndpoints
 
 [JsonSerializable(typeof(Note))]
 [JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(Measurement))]
 internal sealed partial class TestJsonContext : JsonSerializerContext;

@@ -115,6 +115,8 @@ public sealed class HtmlPolicySanitizerTests
     [InlineData("&lt;script&gt;", true)]
     [InlineData("&#60;script", true)]
     [InlineData("&#x3C;", true)]
+    [InlineData("\uFF1Cscript\uFF1E", true)]
+    [InlineData("\uFE64b\uFE65", true)]
     [InlineData("Tom & Jerry", false)]
     [InlineData("AT&T", false)]
     [InlineData("R&D; done", true)]

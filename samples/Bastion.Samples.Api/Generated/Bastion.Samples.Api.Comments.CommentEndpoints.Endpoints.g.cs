@@ -255,7 +255,7 @@ partial class CommentEndpoints
 
             // Rating: [Range]
             var memberRating = value.Rating;
-            { if (memberRating is { } x && (((long)x) < 1L || ((long)x) > 5L)) errors.Add("rating", "The rating field must be 1 or more and 5 or less."); }
+            { if (memberRating is { } x && (!(((long)x) >= 1L && ((long)x) <= 5L))) errors.Add("rating", "The rating field must be 1 or more and 5 or less."); }
 
             if (changed) value = value with { Content = memberContent!, Signature = memberSignature, Author = memberAuthor, Tags = memberTags };
             return value;

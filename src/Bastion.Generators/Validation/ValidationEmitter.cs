@@ -256,10 +256,11 @@ internal sealed class ValidationEmitter
                 _w.Line($"if ({v} is not null && ({v}.Length > {rule.Maximum} || {v}.Length < {rule.Minimum})) {add}");
                 break;
             case RuleKind.Range:
+                // Written as "not inside" so NaN, for which every comparison is false, fails the check.
                 string x = rule.ValueCast is null ? "x" : $"(({rule.ValueCast})x)";
-                string low = rule.MinimumExclusive ? "<=" : "<";
-                string high = rule.MaximumExclusive ? ">=" : ">";
-                string test = $"({x} {low} {rule.Minimum} || {x} {high} {rule.Maximum})";
+                string low = rule.MinimumExclusive ? ">" : ">=";
+                string high = rule.MaximumExclusive ? "<" : "<=";
+                string test = $"(!({x} {low} {rule.Minimum} && {x} {high} {rule.Maximum}))";
                 _w.Line(member.IsNullable ? $"{{ if ({v} is {{ }} x && {test}) {add} }}" : $"{{ var x = {v}; if {test} {add} }}");
                 break;
             case RuleKind.RegularExpression:

@@ -18,6 +18,10 @@ public static class HtmlPolicySanitizer
     // HtmlPolicySanitizerFastPathTests proves the equivalence over random strings.
     private static readonly SearchValues<char> CharactersTheSanitizerChanges = SearchValues.Create("\0\r&<>\u00A0\uFFFF");
 
+    // '<', '>', NUL, and the compatibility forms that NFKC normalization turns into '<' and '>'
+    // (small and fullwidth less-than/greater-than), in case a later layer normalizes the stored text.
+    private static readonly SearchValues<char> MarkupCharacters = SearchValues.Create("<>\0\uFE64\uFE65\uFF1C\uFF1E");
+
     private static readonly Lazy<HtmlSanitizer> TextSanitizer = new(() => Create(HtmlPolicy.Text));
     private static readonly Lazy<HtmlSanitizer> BasicFormattingSanitizer = new(() => Create(HtmlPolicy.BasicFormatting));
 
@@ -60,13 +64,12 @@ public static class HtmlPolicySanitizer
 
     /// <summary>
     /// The <see cref="HtmlPolicy.Reject"/> test: true when <paramref name="input"/> holds <c>&lt;</c>,
-    /// <c>&gt;</c>, NUL, or a character reference (<c>&amp;#..</c> or <c>&amp;name;</c>) that a later
+    /// <c>&gt;</c> (or their fullwidth and small forms, which NFKC normalization turns into them), NUL, or a character reference (<c>&amp;#..</c> or <c>&amp;name;</c>) that a later
     /// decoding step could turn into markup. A bare ampersand ("Tom &amp; Jerry") is not markup.
     /// </summary>
     public static bool ContainsMarkup(ReadOnlySpan<char> input)
     {
-        int i = input.IndexOfAny('<', '>', '\0');
-        if (i >= 0)
+        if (input.ContainsAny(MarkupCharacters))
         {
             return true;
         }

@@ -145,15 +145,15 @@ partial class PostEndpoints
 
             // Priority: [Range]
             var memberPriority = value.Priority;
-            { var x = memberPriority; if (((long)x) < 1L || ((long)x) > 5L) errors.Add("priority", "The priority field must be 1 or more and 5 or less."); }
+            { var x = memberPriority; if (!(((long)x) >= 1L && ((long)x) <= 5L)) errors.Add("priority", "The priority field must be 1 or more and 5 or less."); }
 
             // Price: [Range]
             var memberPrice = value.Price;
-            { if (memberPrice is { } x && (x < 0.5m || x > 99.5m)) errors.Add("price", "The price field must be 0.5 or more and 99.5 or less."); }
+            { if (memberPrice is { } x && (!(x >= 0.5m && x <= 99.5m))) errors.Add("price", "The price field must be 0.5 or more and 99.5 or less."); }
 
             // Budget: [Range]
             var memberBudget = value.Budget;
-            { var x = memberBudget; if (x < 0m || x >= 1000.25m) errors.Add("budget", "The budget field must be 0 or more and less than 1000.25."); }
+            { var x = memberBudget; if (!(x >= 0m && x < 1000.25m)) errors.Add("budget", "The budget field must be 0 or more and less than 1000.25."); }
 
             // Keywords: [Sanitize(Text)] [MaxLength]
             var memberKeywords = value.Keywords;
@@ -237,7 +237,7 @@ partial class PostEndpoints
 
             // Score: [Range]
             var memberScore = value.Score;
-            { var x = memberScore; if (((long)x) < 1L || ((long)x) > 10L) errors.Add("score", "The score field must be 1 or more and 10 or less."); }
+            { var x = memberScore; if (!(((long)x) >= 1L && ((long)x) <= 10L)) errors.Add("score", "The score field must be 1 or more and 10 or less."); }
 
             if (changed)
             {
