@@ -78,6 +78,13 @@ public static class JsonBody
     /// </summary>
     public static bool IsUtf8Json(string? contentType)
     {
+        // What browsers' fetch and HttpClient send, checked without parsing (no allocation).
+        if (string.Equals(contentType, "application/json", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(contentType, "application/json; charset=utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
         if (string.IsNullOrEmpty(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out MediaTypeHeaderValue? mediaType))
         {
             return false;
