@@ -126,12 +126,26 @@ internal sealed class ValidationParser
         return name;
     }
 
-    /// <summary>Source-defined classes, records and structs; framework and library types are not walked.</summary>
+    /// <summary>
+    /// Application classes, records and structs, declared in this project or in a referenced one (request
+    /// contracts often live in a library); types in the System and Microsoft namespaces are not walked.
+    /// </summary>
     internal static bool IsUserType(INamedTypeSymbol type)
         => type.TypeKind is TypeKind.Class or TypeKind.Struct
            && type.SpecialType == SpecialType.None
            && !type.IsTupleType
-           && type.Locations.Any(l => l.IsInSource);
+           && !IsFrameworkNamespace(type.ContainingNamespace);
+
+    private static bool IsFrameworkNamespace(INamespaceSymbol? ns)
+    {
+        INamespaceSymbol? top = ns;
+        while (top?.ContainingNamespace is { IsGlobalNamespace: false } parent)
+        {
+            top = parent;
+        }
+
+        return top is { IsGlobalNamespace: false, Name: "System" or "Microsoft" };
+    }
 
     private static IEnumerable<IPropertySymbol> GetProperties(INamedTypeSymbol type)
     {
@@ -172,14 +186,20 @@ internal sealed class ValidationParser
         foreach (IMethodSymbol constructor in type.InstanceConstructors)
         {
             bool isPrimary = constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is RecordDeclarationSyntax);
-            if (!isPrimary)
+            if (isPrimary)
             {
-                continue;
+                return constructor.Parameters.FirstOrDefault(p => p.Name == property.Name);
             }
-
-            return constructor.Parameters.FirstOrDefault(p => p.Name == property.Name);
         }
 
-        return null;
+        // A record from a referenced assembly has no syntax: its primary constructor is the one whose
+        // parameters all match properties by name and type (the copy constructor takes the record itself).
+        IMethodSymbol? primary = type.InstanceConstructors
+            .Where(c => c.Parameters.Length > 0
+                        && !(c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type))
+                        && c.Parameters.All(p => type.GetMembers(p.Name).OfType<IPropertySymbol>().Any(m => SymbolEqualityComparer.Default.Equals(m.Type, p.Type))))
+            .OrderByDescending(c => c.Parameters.Length)
+            .FirstOrDefault();
+        return primary?.Parameters.FirstOrDefault(p => p.Name == property.Name);
     }
 }

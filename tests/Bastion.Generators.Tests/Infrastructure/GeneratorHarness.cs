@@ -17,10 +17,12 @@ public static class GeneratorHarness
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
-    public static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
-        "Scenario",
-        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
-        References.Value,
+    public static CSharpCompilation Compile(params string[] sources) => Compile(sources, Array.Empty<MetadataReference>());
+
+    public static CSharpCompilation Compile(string[] sources, IEnumerable<MetadataReference> extraReferences, string assemblyName = "Scenario") => CSharpCompilation.Create(
+        assemblyName,
+        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"{assemblyName}{i}.cs")),
+        References.Value.AddRange(extraReferences),
         new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: NullableContextOptions.Enable,
