@@ -131,6 +131,21 @@ public sealed class DiagnosticTests
             """, "BAS1107");
 
     [Fact]
+    public void BAS1108_sanitize_on_a_handler_parameter()
+        => Assert.Equal("q", Text(Single("[BastionEndpoints] public static partial class A { [Get(\"/a\")] public static int M([Sanitize] string q) => 1; }", "BAS1108")));
+
+    [Fact]
+    public void BAS1109_checked_public_field()
+        => Single("public class X { [Required] public string? Name; } [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M([FromBody] X x) => 1; }", "BAS1109");
+
+    [Fact]
+    public void Validation_attributes_on_body_or_service_parameters_are_errors_and_unknown_ones_on_query_values_too()
+    {
+        Single("public record X(string A); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M([Required] X x) => 1; }", "BAS1102");
+        Single("[BastionEndpoints] public static partial class A { [Get(\"/a\")] public static int M([Phone] string q) => 1; }", "BAS1106");
+    }
+
+    [Fact]
     public void A_class_with_an_error_generates_no_endpoints_so_nothing_is_silently_unprotected()
     {
         GeneratorRunOutcome run = GeneratorHarness.Run(Scenarios.Usings + "public record X([Sanitize] int A); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(X x) => 1; }");

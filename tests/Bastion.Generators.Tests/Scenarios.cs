@@ -64,6 +64,10 @@ public static class Scenarios
             [Get("/products/{id:long}/stock")]
             public static ValueTask<IResult> Stock(long id, Guid? warehouse) => ValueTask.FromResult<IResult>(TypedResults.Ok(id));
 
+            [Get("/search")]
+            public static int Search([FromQuery, StringLength(50, MinimumLength = 2)] string term, [Range(1, 100)] int page = 1,
+                [FromHeader(Name = "X-Code"), RegularExpression("^[A-Z]{3}$")] string? code = null) => page;
+
             // Overloads get distinct generated handler names.
             [Get("/overload/a")]
             public static int Overload() => 1;

@@ -193,6 +193,36 @@ public sealed class EndpointBehaviourTests : IAsyncLifetime
         Assert.Equal(before + 1, TestEndpoints.Calls);
     }
 
+    [Theory]
+    [InlineData("/t/search?term=ok&page=2", "NL", null)]
+    [InlineData("/t/search?term=x", null, "term")]
+    [InlineData("/t/search?term=ok&page=0", null, "page")]
+    [InlineData("/t/search?term=ok&page=51", null, "page")]
+    [InlineData("/t/search?term=ok", "nl", "X-Region")]
+    [InlineData("/t/search?term=ok", "N1", "X-Region")]
+    [InlineData("/t/search", null, "term")]
+    public async Task Validation_attributes_on_query_and_header_values_are_enforced(string url, string? region, string? failingKey)
+    {
+        int before = TestEndpoints.Calls;
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (region is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Region", region);
+        }
+
+        HttpResponseMessage response = await _host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        if (failingKey is null)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(before + 1, TestEndpoints.Calls);
+            return;
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await Json(response)).GetProperty("errors").TryGetProperty(failingKey, out _), $"no error for {failingKey}");
+        Assert.Equal(before, TestEndpoints.Calls);
+    }
+
     [Fact]
     public async Task Route_header_and_query_values_are_bound_and_bad_ones_refused()
     {

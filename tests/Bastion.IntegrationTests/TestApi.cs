@@ -35,6 +35,16 @@ public static partial class TestEndpoints
         return TypedResults.Ok(note);
     }
 
+    [Get("/search")]
+    public static Ok<int> Search(
+        [Microsoft.AspNetCore.Mvc.FromQuery, StringLength(20, MinimumLength = 2)] string term,
+        [Range(1, 50)] int page = 1,
+        [Microsoft.AspNetCore.Mvc.FromHeader(Name = "X-Region"), RegularExpression("^[A-Z]{2}$")] string? region = null)
+    {
+        Interlocked.Increment(ref _calls);
+        return TypedResults.Ok(page);
+    }
+
     [Post("/measure")]
     public static Ok Measure(Measurement measurement)
     {

@@ -86,6 +86,14 @@ internal static class DiagnosticDescriptors
         "BAS1107", Validation, "IValidatableObject is not run by Bastion",
         "'{0}' implements IValidatableObject, whose Validate method Bastion does not call (it needs reflection-based ValidationContext); move that check into the handler or a DataAnnotations attribute");
 
+    public static readonly DiagnosticDescriptor SanitizeOnHandlerParameter = Error(
+        "BAS1108", Validation, "[Sanitize] on a handler parameter",
+        "[Sanitize] on parameter '{0}' of '{1}' would not run: sanitization applies to members of request records; check route, query and header values with validation attributes instead");
+
+    public static readonly DiagnosticDescriptor ValidationOnField = Error(
+        "BAS1109", Validation, "Checked member is a field",
+        "'{0}.{1}' is a field with [Sanitize] or validation attributes; Bastion checks properties (fields are not bound from JSON by default), so make it a property");
+
     private static DiagnosticDescriptor Error(string id, string category, string title, string message)
         => new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
             helpLinkUri: HelpLinkBase + id + ".md");

@@ -41,6 +41,15 @@ internal static class EndpointEmitter
                 }
 
                 var validation = new ValidationEmitter(w);
+                foreach (EndpointModel endpoint in model.Endpoints.Where(e => e.Parameters.Any(p => !p.Rules.IsEmpty)))
+                {
+                    w.Line();
+                    validation.EmitParameterCheck(ParameterCheckName(endpoint), endpoint.DisplayName, endpoint.Parameters
+                        .Where(p => !p.Rules.IsEmpty)
+                        .Select(p => (ParameterEmitter.Local(p), p.TypeName, p.BindingName, p.ParseKind == ValueParseKind.String, p.Rules))
+                        .ToList());
+                }
+
                 foreach (EndpointParameterModel body in model.Endpoints.SelectMany(e => e.Parameters)
                              .Where(p => p.ValidatorMethod is not null)
                              .GroupBy(p => p.ValueTypeName).Select(g => g.First()).OrderBy(p => p.ValueTypeName, System.StringComparer.Ordinal))
@@ -196,6 +205,13 @@ internal static class EndpointEmitter
                 ParameterEmitter.Emit(w, parameter, endpoint);
             }
 
+            EndpointParameterModel[] checkedParameters = endpoint.Parameters.Where(p => !p.Rules.IsEmpty).ToArray();
+            if (checkedParameters.Length > 0)
+            {
+                w.Line($"var argumentsInvalid = {ParameterCheckName(endpoint)}({string.Join(", ", checkedParameters.Select(p => ParameterEmitter.Local(p)))});");
+                w.Line("if (argumentsInvalid is not null) { await argumentsInvalid.ExecuteAsync(httpContext); return; }");
+            }
+
             string call = $"{model.FullyQualifiedName}.{endpoint.MethodName}({string.Join(", ", endpoint.Parameters.Select(p => ParameterEmitter.Local(p)))})";
             string awaited = endpoint.Return.Awaitable is null ? call : "await " + call;
             switch (endpoint.Return.Kind)
@@ -221,6 +237,8 @@ internal static class EndpointEmitter
     }
 
     private static string HandlerName(EndpointModel endpoint) => endpoint.HandlerName;
+
+    private static string ParameterCheckName(EndpointModel endpoint) => "Check" + endpoint.HandlerName.Substring("Handle".Length) + "Parameters";
 
     private static string DelegateType(EndpointModel endpoint)
     {

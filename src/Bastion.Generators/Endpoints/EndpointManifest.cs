@@ -26,6 +26,11 @@ internal static class EndpointManifest
                 Walk(model, body.ValidatorMethod, string.Empty, sanitized, validated, new HashSet<string>());
             }
 
+            foreach (EndpointParameterModel parameter in endpoint.Parameters.Where(p => !p.Rules.IsEmpty))
+            {
+                validated.Add(parameter.BindingName + " (" + parameter.Source.ToString().ToLowerInvariant() + ") " + string.Join(" ", parameter.Rules.Select(r => r.Kind.ToString())));
+            }
+
             string bodyText = body is null ? "none" : ShortName(body.ValueTypeName) + " (JSON, max " + EndpointParser.Int(endpoint.MaxBodyBytes) + " bytes)";
             rows.Add(new ManifestRow("Endpoints", Headers, new[]
             {

@@ -1,9 +1,13 @@
+using Bastion.Generators.Shared;
+using Bastion.Generators.Validation;
+
 namespace Bastion.Generators.Endpoints;
 
 /// <summary>
 /// One handler parameter. <see cref="TypeName"/> is the declared type (fully qualified, with nullable
 /// annotation); <see cref="ValueTypeName"/> is the type parsed from text (the underlying type of a
 /// nullable value type). <see cref="DefaultValue"/> is a C# expression when the parameter is optional.
+/// <see cref="Rules"/> are DataAnnotations checks on a route, query or header value.
 /// </summary>
 internal sealed record EndpointParameterModel(
     string Name,
@@ -14,4 +18,5 @@ internal sealed record EndpointParameterModel(
     ValueParseKind ParseKind,
     bool IsOptional,
     string? DefaultValue,
-    string? ValidatorMethod);
+    string? ValidatorMethod,
+    EquatableArray<ValidationRuleModel> Rules = default);

@@ -151,7 +151,49 @@ internal sealed class ParameterBinder
             kind,
             optional,
             parameter.HasExplicitDefaultValue ? DefaultValue(parameter) : null,
-            validator);
+            validator,
+            ParameterRules(parameter, source, bindingName, kind));
+    }
+
+    /// <summary>
+    /// DataAnnotations checks on a route, query or header value become generated checks; on any other
+    /// parameter, and [Sanitize] on any parameter, they are errors rather than silently ignored.
+    /// </summary>
+    private EquatableArray<ValidationRuleModel> ParameterRules(IParameterSymbol parameter, ParameterSource source, string bindingName, ValueParseKind kind)
+    {
+        LocationInfo? location = LocationInfo.From(parameter.Locations.FirstOrDefault());
+        bool textValue = source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header;
+        var context = new RuleContext(parameter.Name, bindingName, parameter.Type.ToDisplayString(),
+            kind == ValueParseKind.String ? MemberShape.Text : MemberShape.Value, SymbolNames.UnderlyingValueType(parameter.Type), location, _diagnostics);
+        var rules = new List<ValidationRuleModel>();
+        foreach (AttributeData attribute in parameter.GetAttributes())
+        {
+            string? name = attribute.AttributeClass?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            if (name == TypeNames.SanitizeAttribute)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SanitizeOnHandlerParameter, location, parameter.Name, _method.Name));
+            }
+            else if (RuleParser.IsSupported(name) && !textValue)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValidationAttributeNotApplicable, location,
+                    attribute.AttributeClass!.Name, parameter.Name, parameter.Type.ToDisplayString(),
+                    "checks on handler parameters apply to route, query and header values; put body checks on the record's members"));
+            }
+            else if (RuleParser.IsSupported(name))
+            {
+                ValidationRuleModel? rule = RuleParser.Parse(attribute, name, context);
+                if (rule is not null)
+                {
+                    rules.Add(rule);
+                }
+            }
+            else if (RuleParser.IsValidationAttribute(attribute.AttributeClass))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedValidationAttribute, location, attribute.AttributeClass!.Name, parameter.Name));
+            }
+        }
+
+        return rules.ToEquatableArray();
     }
 
     private static ValueParseKind ParseKindOf(ITypeSymbol type)

@@ -101,7 +101,7 @@ internal sealed class MemberParser
                 continue;
             }
 
-            if (!RuleParser.IsSupported(attributeName) && IsValidationAttribute(attribute.AttributeClass))
+            if (!RuleParser.IsSupported(attributeName) && RuleParser.IsValidationAttribute(attribute.AttributeClass))
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedValidationAttribute, context.Location,
                     attribute.AttributeClass!.Name, _property.Name));
@@ -230,18 +230,5 @@ internal sealed class MemberParser
         }
 
         return named.TypeArguments.Any(ContainsCheckedType);
-    }
-
-    private static bool IsValidationAttribute(INamedTypeSymbol? attribute)
-    {
-        for (INamedTypeSymbol? current = attribute; current is not null; current = current.BaseType)
-        {
-            if (current.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.DataAnnotations + "ValidationAttribute")
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

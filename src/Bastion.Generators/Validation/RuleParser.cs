@@ -27,6 +27,20 @@ internal static class RuleParser
            && attributeName.StartsWith(TypeNames.DataAnnotations, StringComparison.Ordinal)
            && Array.IndexOf(Supported, attributeName.Substring(TypeNames.DataAnnotations.Length)) >= 0;
 
+    /// <summary>True for any attribute deriving from DataAnnotations' ValidationAttribute.</summary>
+    public static bool IsValidationAttribute(INamedTypeSymbol? attribute)
+    {
+        for (INamedTypeSymbol? current = attribute; current is not null; current = current.BaseType)
+        {
+            if (current.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.DataAnnotations + "ValidationAttribute")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static ValidationRuleModel? Parse(AttributeData attribute, string? attributeName, RuleContext context)
     {
         if (attributeName is null || !attributeName.StartsWith(TypeNames.DataAnnotations, StringComparison.Ordinal))

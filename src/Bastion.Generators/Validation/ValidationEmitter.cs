@@ -35,6 +35,34 @@ internal sealed class ValidationEmitter
         _w.Line();
     }
 
+    /// <summary>
+    /// A method checking handler parameters (route, query, header values) with the same generated rules
+    /// as record members; returns the 400 problem or null.
+    /// </summary>
+    public void EmitParameterCheck(string methodName, string displayName, System.Collections.Generic.IReadOnlyList<(string Local, string TypeName, string BindingName, bool IsText, EquatableArray<ValidationRuleModel> Rules)> parameters)
+    {
+        string signature = string.Join(", ", parameters.Select(p => p.TypeName + " " + p.Local));
+        _w.Line($"/// <summary>DataAnnotations checks on the route, query and header values of {Literal.Comment(displayName)}.</summary>");
+        using (_w.Block($"private static global::Microsoft.AspNetCore.Http.IResult? {methodName}({signature})"))
+        {
+            _w.Line($"var errors = new {Collector}();");
+            foreach (var parameter in parameters)
+            {
+                bool nullable = parameter.TypeName.EndsWith("?", System.StringComparison.Ordinal);
+                var member = new ValidatedMemberModel(parameter.Local, parameter.BindingName, parameter.TypeName,
+                    parameter.IsText ? MemberShape.Text : MemberShape.Value, nullable, null, CollectionKind.None, MemberShape.Other, null, false, null, null, parameter.Rules);
+                foreach (ValidationRuleModel rule in parameter.Rules)
+                {
+                    EmitRule(rule, member, parameter.Local);
+                }
+            }
+
+            _w.Line("return errors.HasErrors ? global::Bastion.Endpoints.BastionProblems.Validation(errors.ToDictionary()) : null;");
+        }
+
+        _w.Line();
+    }
+
     public void EmitType(ValidatedTypeModel type)
     {
         _w.Line($"/// <summary>[Sanitize] and DataAnnotations checks of <see cref=\"{type.TypeName.Replace('<', '{').Replace('>', '}')}\"/>.</summary>");

@@ -63,6 +63,17 @@ internal sealed class ValidationParser
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValidatableObjectNotRun, LocationInfo.From(named.Locations.FirstOrDefault()), named.Name));
         }
 
+        foreach (IFieldSymbol field in named.GetMembers().OfType<IFieldSymbol>())
+        {
+            bool checkedField = !field.IsStatic && field.DeclaredAccessibility == Accessibility.Public && field.GetAttributes().Any(a =>
+                a.AttributeClass?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.SanitizeAttribute
+                || RuleParser.IsValidationAttribute(a.AttributeClass));
+            if (checkedField)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValidationOnField, LocationInfo.From(field.Locations.FirstOrDefault()), named.Name, field.Name));
+            }
+        }
+
         var members = new List<ValidatedMemberModel>();
         bool isRecordLike = named.IsRecord || named.IsValueType;
         foreach (IPropertySymbol property in GetProperties(named))

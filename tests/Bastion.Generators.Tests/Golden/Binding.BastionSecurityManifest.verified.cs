@@ -25,6 +25,7 @@ internal static class BastionSecurityManifest
         "| GET | /api/products/{id:long} | ProductEndpoints.Get | none | none | none |\n" +
         "| GET | /api/products/{id:long}/price | ProductEndpoints.Price | none | none | none |\n" +
         "| GET | /api/products/{id:long}/stock | ProductEndpoints.Stock | none | none | none |\n" +
+        "| GET | /api/search | ProductEndpoints.Search | none | none | X-Code (header) RegularExpression, page (query) Range, term (query) StringLength |\n" +
         "| GET | /api/whoami | ProductEndpoints.WhoAmI | none | none | none |\n" +
         "| PATCH | /api/ping | ProductEndpoints.Ping | none | none | none |\n" +
         "| POST | /api/products/{id:long}/touch | ProductEndpoints.Touch | none | none | none |\n" +

@@ -133,6 +133,21 @@ partial class ProductEndpoints
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
             }
 
+            // [Get("/search")] Search
+            {
+                var resultInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<int>(json, "GET /api/search");
+                var method = new global::System.Func<string, int, string?, int>(global::Shop.ProductEndpoints.Search).Method;
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/search", new[] { "GET" }, httpContext => HandleSearch(httpContext, resultInfo));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "GET /api/search => ProductEndpoints.Search");
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
+                var parameters = method.GetParameters();
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("term", parameters[0], false, false));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("page", parameters[1], true, true));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("X-Code", parameters[2], false, true));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(int), new[] { "application/json" }));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
+            }
+
             // [Get("/overload/a")] Overload
             {
                 var resultInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<int>(json, "GET /api/overload/a");
@@ -331,6 +346,38 @@ partial class ProductEndpoints
             await global::Bastion.Endpoints.EndpointSupport.ExecuteAsync(result, httpContext, "GET /api/products/{id:long}/stock");
         }
 
+        // GET /api/search => ProductEndpoints.Search
+        private static async global::System.Threading.Tasks.Task HandleSearch(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> resultInfo)
+        {
+            if (!global::Bastion.Endpoints.RequestValues.TrySingle(httpContext.Request.Query["term"], out var argTermText)) { await global::Bastion.Endpoints.BastionProblems.InvalidParameter("term", "The query parameter 'term' was sent more than once.").ExecuteAsync(httpContext); return; }
+            string argTerm;
+            if (argTermText is null)
+            {
+                await global::Bastion.Endpoints.BastionProblems.InvalidParameter("term", "The query parameter 'term' is required.").ExecuteAsync(httpContext);
+                return;
+            }
+            else argTerm = argTermText;
+            if (!global::Bastion.Endpoints.RequestValues.TrySingle(httpContext.Request.Query["page"], out var argPageText)) { await global::Bastion.Endpoints.BastionProblems.InvalidParameter("page", "The query parameter 'page' was sent more than once.").ExecuteAsync(httpContext); return; }
+            int argPage;
+            if (argPageText is null)
+            {
+                argPage = 1;
+            }
+            else if (global::Bastion.Endpoints.RequestValues.TryParse<int>(argPageText, out var argPageValue)) argPage = argPageValue;
+            else { await global::Bastion.Endpoints.BastionProblems.InvalidParameter("page", "The query parameter 'page' is not a valid int.").ExecuteAsync(httpContext); return; }
+            if (!global::Bastion.Endpoints.RequestValues.TrySingle(httpContext.Request.Headers["X-Code"], out var argCodeText)) { await global::Bastion.Endpoints.BastionProblems.InvalidParameter("X-Code", "The header 'X-Code' was sent more than once.").ExecuteAsync(httpContext); return; }
+            string? argCode;
+            if (argCodeText is null)
+            {
+                argCode = default;
+            }
+            else argCode = argCodeText;
+            var argumentsInvalid = CheckSearchParameters(argTerm, argPage, argCode);
+            if (argumentsInvalid is not null) { await argumentsInvalid.ExecuteAsync(httpContext); return; }
+            var result = global::Shop.ProductEndpoints.Search(argTerm, argPage, argCode);
+            await global::Microsoft.AspNetCore.Http.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);
+        }
+
         // GET /api/overload/a => ProductEndpoints.Overload
         private static async global::System.Threading.Tasks.Task HandleOverload(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> resultInfo)
         {
@@ -352,6 +399,22 @@ partial class ProductEndpoints
             else { await global::Bastion.Endpoints.BastionProblems.InvalidParameter("value", "The query parameter 'value' is not a valid int.").ExecuteAsync(httpContext); return; }
             var result = global::Shop.ProductEndpoints.Overload(argValue);
             await global::Microsoft.AspNetCore.Http.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);
+        }
+
+        /// <summary>DataAnnotations checks on the route, query and header values of GET /api/search.</summary>
+        private static global::Microsoft.AspNetCore.Http.IResult? CheckSearchParameters(string argTerm, int argPage, string? argCode)
+        {
+            var errors = new global::Bastion.Validation.ValidationCollector();
+            if (argTerm is not null && (argTerm.Length > 50 || argTerm.Length < 2)) errors.Add("term", "The term field must have between 2 and 50 characters.");
+            { var x = argPage; if (!(((long)x) >= 1L && ((long)x) <= 100L)) errors.Add("page", "The page field must be 1 or more and 100 or less."); }
+            if (argCode is { Length: > 0 } && !global::Bastion.Validation.ValidationChecks.IsFullMatch(Patterns.Pattern0, argCode)) errors.Add("X-Code", "The X-Code field is not in the expected format.");
+            return errors.HasErrors ? global::Bastion.Endpoints.BastionProblems.Validation(errors.ToDictionary()) : null;
+        }
+
+        /// <summary>Patterns from [RegularExpression], each with a match timeout; a timeout fails validation.</summary>
+        private static class Patterns
+        {
+            internal static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new("^[A-Z]{3}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromMilliseconds(2000));
         }
     }
 }
