@@ -63,4 +63,5 @@ public static partial class TestEndpoints
 [JsonSerializable(typeof(Note))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(Measurement))]
+[JsonSerializable(typeof(DiffSubject))]
 internal sealed partial class TestJsonContext : JsonSerializerContext;
