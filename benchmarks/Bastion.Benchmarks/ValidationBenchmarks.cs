@@ -1,42 +1,107 @@
 using System.Collections.Generic;
 using System.ComponentModel.DataAnnotations;
+using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Validation;
 
 namespace Bastion.Benchmarks;
 
 /// <summary>
-/// Validating a valid ten-field order: Bastion's generated checks against DataAnnotations'
-/// reflection-based Validator (the runtime approach), both walking the nested records.
+/// Validating a ten-field order (nested address, three lines), valid and with four broken fields:
+/// Bastion's generated checks against DataAnnotations' Validator, the .NET 10 validation generator
+/// (Microsoft.Extensions.Validation), FluentValidation, and hand-written checks (the floor).
+/// Every contender walks the nested records.
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class ValidationBenchmarks
 {
-    private Order _order = null!;
+    private readonly FluentOrderValidator _fluent = new();
+    private Order _valid = null!;
+    private Order _invalid = null!;
+    private ValidationOptions _options = null!;
+    private IValidatableInfo _orderInfo = null!;
 
     [GlobalSetup]
-    public void Setup() => _order = new Order(
-        "Ada Lovelace", "ada@example.com", "https://example.com", "Please ring twice. Thanks!", "Ada", 3, 19.99, "EUR",
-        new Address("1 Analytical Engine Way", "London", "12345"),
-        new List<Line> { new("SKU-1", 1), new("SKU-2", 4), new("SKU-3", 2) });
-
-    [Benchmark(Baseline = true)]
-    public bool Bastion_generated()
+    public void Setup()
     {
-        Order order = _order;
-        return OrderEndpoints.BastionGenerated.SanitizeAndValidate(ref order) is null;
+        _valid = OrderSamples.Valid();
+        _invalid = OrderSamples.Invalid();
+        var services = new ServiceCollection();
+        services.AddValidation();
+        _options = services.BuildServiceProvider().GetRequiredService<IOptions<ValidationOptions>>().Value;
+        if (!_options.TryGetValidatableTypeInfo(typeof(Order), out IValidatableInfo? info))
+        {
+            throw new System.InvalidOperationException("The .NET validation generator produced no validator for Order.");
+        }
+
+        _orderInfo = info;
+
+        // Every contender must reach the same verdicts, or the comparison measures different work.
+        bool[] verdicts =
+        [
+            Bastion_generated_valid(), HandWritten_valid(), DataAnnotations_valid(), ExtensionsValidation_valid().GetAwaiter().GetResult(), FluentValidation_valid(),
+            !Bastion_generated_invalid(), !HandWritten_invalid(), !DataAnnotations_invalid(), !ExtensionsValidation_invalid().GetAwaiter().GetResult(), !FluentValidation_invalid(),
+        ];
+        if (System.Array.IndexOf(verdicts, false) >= 0)
+        {
+            throw new System.InvalidOperationException("Validators disagree: " + string.Join(", ", verdicts));
+        }
     }
 
-    [Benchmark]
-    public bool DataAnnotations_Validator()
+    [Benchmark(Baseline = true), BenchmarkCategory("Valid")]
+    public bool Bastion_generated_valid() => Bastion(_valid);
+
+    [Benchmark, BenchmarkCategory("Valid")]
+    public bool HandWritten_valid() => HandWrittenOrderValidator.Validate(_valid) is null;
+
+    [Benchmark, BenchmarkCategory("Valid")]
+    public bool DataAnnotations_valid() => DataAnnotations(_valid);
+
+    [Benchmark, BenchmarkCategory("Valid")]
+    public Task<bool> ExtensionsValidation_valid() => ExtensionsValidation(_valid);
+
+    [Benchmark, BenchmarkCategory("Valid")]
+    public bool FluentValidation_valid() => _fluent.Validate(_valid).IsValid;
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Invalid")]
+    public bool Bastion_generated_invalid() => Bastion(_invalid);
+
+    [Benchmark, BenchmarkCategory("Invalid")]
+    public bool HandWritten_invalid() => HandWrittenOrderValidator.Validate(_invalid) is null;
+
+    [Benchmark, BenchmarkCategory("Invalid")]
+    public bool DataAnnotations_invalid() => DataAnnotations(_invalid);
+
+    [Benchmark, BenchmarkCategory("Invalid")]
+    public Task<bool> ExtensionsValidation_invalid() => ExtensionsValidation(_invalid);
+
+    [Benchmark, BenchmarkCategory("Invalid")]
+    public bool FluentValidation_invalid() => _fluent.Validate(_invalid).IsValid;
+
+    private static bool Bastion(Order order) => OrderEndpoints.BastionGenerated.SanitizeAndValidate(ref order) is null;
+
+    private static bool DataAnnotations(Order order)
     {
         var results = new List<ValidationResult>();
-        bool valid = Validator.TryValidateObject(_order, new ValidationContext(_order), results, validateAllProperties: true)
-            && Validator.TryValidateObject(_order.Address, new ValidationContext(_order.Address), results, validateAllProperties: true);
-        foreach (Line line in _order.Lines)
+        bool valid = Validator.TryValidateObject(order, new ValidationContext(order), results, validateAllProperties: true)
+            & Validator.TryValidateObject(order.Address, new ValidationContext(order.Address), results, validateAllProperties: true);
+        foreach (Line line in order.Lines)
         {
             valid &= Validator.TryValidateObject(line, new ValidationContext(line), results, validateAllProperties: true);
         }
 
         return valid;
+    }
+
+    private async Task<bool> ExtensionsValidation(Order order)
+    {
+        var context = new ValidateContext { ValidationOptions = _options, ValidationContext = new ValidationContext(order) };
+        await _orderInfo.ValidateAsync(order, context, default);
+        return context.ValidationErrors is null or { Count: 0 };
     }
 }

@@ -50,13 +50,13 @@ public sealed class BastionGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.AllEndpointModels);
         context.RegisterSourceOutput(all, static (spc, classes)
             => spc.AddSource("BastionEndpointRouteBuilderExtensions.g.cs", EndpointRegistryEmitter.Emit(classes)));
-        context.RegisterSourceOutput(all.Combine(context.CompilationProvider), static (spc, pair) =>
-        {
-            foreach (Diagnostic duplicate in EndpointRegistryEmitter.FindDuplicates(pair.Left, pair.Right))
-            {
-                spc.ReportDiagnostic(duplicate);
-            }
-        });
+        // Duplicates are computed as data (cached with the models); only actual findings meet the compilation.
+        IncrementalValuesProvider<DiagnosticInfo> duplicates = all
+            .Select(static (classes, _) => EndpointRegistryEmitter.FindDuplicates(classes))
+            .WithTrackingName(TrackingNames.DuplicateRoutes)
+            .SelectMany(static (list, _) => list);
+        context.RegisterSourceOutput(duplicates.Combine(context.CompilationProvider), static (spc, pair)
+            => spc.ReportDiagnostic(pair.Left.ToDiagnostic(pair.Right)));
 
         IncrementalValueProvider<ImmutableArray<ManifestRow>> rows = models
             .SelectMany(static (model, _) => EndpointManifest.Rows(model))

@@ -8,4 +8,5 @@ internal static class TrackingNames
     public const string EndpointDiagnostics = "Bastion.EndpointDiagnostics";
     public const string AllEndpointModels = "Bastion.AllEndpointModels";
     public const string ManifestRows = "Bastion.ManifestRows";
+    public const string DuplicateRoutes = "Bastion.DuplicateRoutes";
 }

@@ -92,6 +92,25 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Duplicate_route_check_is_cached_across_an_unrelated_edit()
+    {
+        string duplicated = Scenarios.Usings + """
+            [BastionEndpoints] public static partial class A { [Get("/same")] public static int M() => 1; }
+            [BastionEndpoints] public static partial class B { [Get("/same")] public static int N() => 1; }
+            """;
+        CSharpCompilation compilation = GeneratorHarness.Compile(duplicated, "namespace Other { public static class Helper { public static int Value() => 1; } }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        SyntaxTree helper = compilation.SyntaxTrees.Last();
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(helper,
+            CSharpSyntaxTree.ParseText("namespace Other { public static class Helper { public static int Value() => 2; } }", GeneratorHarness.ParseOptions, helper.FilePath)));
+
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        Assert.All(result.TrackedSteps[TrackingNames.DuplicateRoutes].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.Single(result.Diagnostics, d => d.Id == "BAS1006");
+    }
+
+    [Fact]
     public void Adding_an_endpoint_class_yields_a_new_model()
     {
         (GeneratorDriver driver, CSharpCompilation compilation) = FirstRun();

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text.RegularExpressions;
 using Bastion.Validation;
 using Xunit;
@@ -35,6 +36,29 @@ public sealed class ValidationTests
 
         Assert.False(errors.Enter("child"));
         Assert.True(errors.HasErrors);
+    }
+
+    [Fact]
+    public void Paths_deeper_than_the_inline_buffer_are_kept_exactly()
+    {
+        var errors = new ValidationCollector();
+        for (int i = 0; i < 12; i++)
+        {
+            Assert.True(errors.Enter("n" + i));
+            Assert.True(errors.EnterIndex(i));
+        }
+
+        errors.Add("leaf", "bad");
+        string expected = string.Join(".", Enumerable.Range(0, 12).Select(i => $"n{i}[{i}]")) + ".leaf";
+        Assert.Equal(["bad"], errors.ToDictionary()[expected]);
+
+        for (int i = 0; i < 24; i++)
+        {
+            errors.Exit();
+        }
+
+        errors.Add("top", "bad");
+        Assert.True(errors.ToDictionary().ContainsKey("top"));
     }
 
     [Fact]

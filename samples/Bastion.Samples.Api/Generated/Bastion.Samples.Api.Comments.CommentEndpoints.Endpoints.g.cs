@@ -272,10 +272,10 @@ partial class CommentEndpoints
             return value;
         }
 
-        /// <summary>Patterns from [RegularExpression], each with a match timeout; a timeout fails validation.</summary>
+        /// <summary>Patterns from [RegularExpression], each with a match timeout; a timeout fails validation. Compiled under the JIT, interpreted under NativeAOT.</summary>
         private static class Patterns
         {
-            internal static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new("^[a-z0-9-]{1,30}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromMilliseconds(2000));
+            internal static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new("^[a-z0-9-]{1,30}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromMilliseconds(2000));
         }
     }
 }

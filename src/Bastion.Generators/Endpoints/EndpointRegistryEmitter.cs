@@ -41,9 +41,11 @@ internal static class EndpointRegistryEmitter
         return w.ToString();
     }
 
-    public static IEnumerable<Diagnostic> FindDuplicates(ImmutableArray<EndpointClassModel> classes, Compilation compilation)
+    /// <summary>Verb+route pairs mapped twice, as data, so the check is cached with the models.</summary>
+    public static EquatableArray<DiagnosticInfo> FindDuplicates(ImmutableArray<EndpointClassModel> classes)
     {
         var seen = new Dictionary<string, string>();
+        var duplicates = new List<DiagnosticInfo>();
         foreach (EndpointClassModel model in Order(classes))
         {
             foreach (EndpointModel endpoint in model.Endpoints)
@@ -52,7 +54,7 @@ internal static class EndpointRegistryEmitter
                 string handler = model.ClassName + "." + endpoint.MethodName;
                 if (seen.TryGetValue(key, out string? first))
                 {
-                    yield return Diagnostic.Create(DiagnosticDescriptors.DuplicateRoute, endpoint.Location?.ToLocation(compilation), endpoint.Verb, endpoint.Route, first, handler);
+                    duplicates.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateRoute, endpoint.Location, endpoint.Verb, endpoint.Route, first, handler));
                 }
                 else
                 {
@@ -60,6 +62,8 @@ internal static class EndpointRegistryEmitter
                 }
             }
         }
+
+        return duplicates.ToEquatableArray();
     }
 
     internal static IEnumerable<EndpointClassModel> Order(ImmutableArray<EndpointClassModel> classes)

@@ -16,7 +16,11 @@ public struct ValidationCollector
     /// <summary>Deepest nesting walked; deeper input is reported as an error rather than recursed into.</summary>
     public const int MaxDepth = 32;
 
+    // Paths up to this depth live inline (cheap to create); deeper ones spill to an array.
+    private const int InlineDepth = 8;
+
     private PathBuffer _path;
+    private PathSegment[]? _spill;
     private int _depth;
     private Dictionary<string, List<string>>? _errors;
 
@@ -44,7 +48,7 @@ public struct ValidationCollector
         }
 
         _depth--;
-        _path[_depth] = default;
+        Set(_depth, default);
     }
 
     /// <summary>Adds <paramref name="message"/> for member <paramref name="jsonName"/> of the current path (or the current path itself when null).</summary>
@@ -84,10 +88,24 @@ public struct ValidationCollector
             return false;
         }
 
-        _path[_depth] = segment;
+        Set(_depth, segment);
         _depth++;
         return true;
     }
+
+    private void Set(int index, PathSegment segment)
+    {
+        if (index < InlineDepth)
+        {
+            _path[index] = segment;
+            return;
+        }
+
+        _spill ??= new PathSegment[MaxDepth - InlineDepth];
+        _spill[index - InlineDepth] = segment;
+    }
+
+    private readonly PathSegment Get(int index) => index < InlineDepth ? _path[index] : _spill![index - InlineDepth];
 
     private readonly string BuildPath(string? jsonName)
     {
@@ -99,7 +117,7 @@ public struct ValidationCollector
         var builder = new StringBuilder();
         for (int i = 0; i < _depth; i++)
         {
-            AppendSegment(builder, _path[i]);
+            AppendSegment(builder, Get(i));
         }
 
         if (jsonName is not null)
@@ -128,7 +146,7 @@ public struct ValidationCollector
 
     private readonly record struct PathSegment(string? Name, int Index);
 
-    [InlineArray(MaxDepth)]
+    [InlineArray(InlineDepth)]
     private struct PathBuffer
     {
         private PathSegment _element;

@@ -285,10 +285,10 @@ partial class PostEndpoints
             return value;
         }
 
-        /// <summary>Patterns from [RegularExpression], each with a match timeout; a timeout fails validation.</summary>
+        /// <summary>Patterns from [RegularExpression], each with a match timeout; a timeout fails validation. Compiled under the JIT, interpreted under NativeAOT.</summary>
         private static class Patterns
         {
-            internal static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new("^[a-z0-9-]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromMilliseconds(250));
+            internal static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new("^[a-z0-9-]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromMilliseconds(250));
         }
     }
 }
