@@ -99,6 +99,10 @@ public sealed class ValidationTests
     [InlineData("a@b@c", false)]
     [InlineData("ann@example.com\r\nBcc: victim@example.com", false)]
     [InlineData("an n@example.com", false)]
+    [InlineData("zoë@exämple.com", true)]
+    [InlineData("ann@example.com\u00A0", false)]
+    [InlineData("ann@exa\u2028mple.com", false)]
+    [InlineData("ann@example.com\u007F", false)]
     public void Email_addresses(string value, bool ok) => Assert.Equal(ok, ValidationChecks.IsEmailAddress(value));
 
     [Theory]
@@ -112,5 +116,8 @@ public sealed class ValidationTests
     [InlineData("https://exa mple.com", false)]
     [InlineData("https://example.com\n", false)]
     [InlineData("ftp://example.com", false)]
+    [InlineData("https://exämple.com/ö", true)]
+    [InlineData("https://example.com/\u3000x", false)]
+    [InlineData("https://example.com/\u0085", false)]
     public void Http_urls(string value, bool ok) => Assert.Equal(ok, ValidationChecks.IsHttpUrl(value));
 }

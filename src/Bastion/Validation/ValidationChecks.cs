@@ -65,7 +65,14 @@ public static class ValidationChecks
 
     private static bool ContainsControlOrSpace(string value)
     {
-        foreach (char c in value)
+        // Vectorised: printable ASCII without space ('!'..'~') is the common case and needs no more.
+        int first = value.AsSpan().IndexOfAnyExceptInRange('!', '~');
+        if (first < 0)
+        {
+            return false;
+        }
+
+        foreach (char c in value.AsSpan(first))
         {
             if (char.IsControl(c) || char.IsWhiteSpace(c))
             {
