@@ -1,0 +1,17 @@
+using System;
+using System.Collections.Generic;
+
+namespace Bastion.Paths;
+
+/// <summary>What <see cref="SafePathResolver"/> accepts under its root.</summary>
+public sealed class SafePathOptions
+{
+    /// <summary>Whether the path may name something in a subdirectory of the root (default true).</summary>
+    public bool AllowSubdirectories { get; init; } = true;
+
+    /// <summary>Allowed extensions including the dot (".pdf"); empty means any. Compared case-insensitively.</summary>
+    public IReadOnlyCollection<string> AllowedExtensions { get; init; } = Array.Empty<string>();
+
+    /// <summary>Whether the file must exist (a missing one is <see cref="PathRejection.NotFound"/>).</summary>
+    public bool MustExist { get; init; }
+}
