@@ -146,6 +146,14 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void BAS1110_safe_path_attribute_and_type_must_go_together()
+    {
+        Single("[BastionEndpoints] public static partial class A { [Get(\"/f/{name}\")] public static int M([SafePath(Root = \"R\")] string name) => 1; }", "BAS1110");
+        Single("[BastionEndpoints] public static partial class A { [Get(\"/f/{name}\")] public static int M(Bastion.Paths.SafeFilePath name) => 1; }", "BAS1110");
+        Single("[BastionEndpoints] public static partial class A { [Get(\"/f/{name}\")] public static int M([SafePath] Bastion.Paths.SafeFilePath name) => 1; }", "BAS1110");
+    }
+
+    [Fact]
     public void A_class_with_an_error_generates_no_endpoints_so_nothing_is_silently_unprotected()
     {
         GeneratorRunOutcome run = GeneratorHarness.Run(Scenarios.Usings + "public record X([Sanitize] int A); [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(X x) => 1; }");

@@ -68,6 +68,10 @@ public static class Scenarios
             public static int Search([FromQuery, StringLength(50, MinimumLength = 2)] string term, [Range(1, 100)] int page = 1,
                 [FromHeader(Name = "X-Code"), RegularExpression("^[A-Z]{3}$")] string? code = null) => page;
 
+            [Get("/files/{*name}")]
+            public static IResult Download([SafePath(Root = "Uploads:Root", AllowedExtensions = new[] { ".pdf", ".txt" }, MustExist = true)] Bastion.Paths.SafeFilePath name)
+                => TypedResults.Ok(name.RelativePath);
+
             // Overloads get distinct generated handler names.
             [Get("/overload/a")]
             public static int Overload() => 1;

@@ -59,6 +59,59 @@ public sealed class SampleAppTests : IAsyncLifetime
         Assert.Equal("[]", await _host.Client.GetStringAsync("/api/comments", ct));
     }
 
+    [Theory]
+    [InlineData("/api/files/welcome.txt", "Welcome to the Bastion sample")]
+    [InlineData("/api/files/guides/downloads.txt", "Files under uploads/")]
+    [InlineData("/api/files/guides%2Fdownloads.txt", null)]
+    public async Task Files_inside_the_uploads_root_are_served(string path, string? expected)
+    {
+        (int status, string body) = await RawHttp.GetAsync(_host.Client.BaseAddress!, path, TestContext.Current.CancellationToken);
+        if (expected is null)
+        {
+            Assert.Equal(400, status); // an encoded separator is refused, not decoded a second time
+            return;
+        }
+
+        Assert.Equal(200, status);
+        Assert.Contains(expected, body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/files/../appsettings.json")]
+    [InlineData("/api/files/..%2fappsettings.json")]
+    [InlineData("/api/files/..%2Fappsettings.json")]
+    [InlineData("/api/files/%2e%2e/appsettings.json")]
+    [InlineData("/api/files/%2e%2e%2fappsettings.json")]
+    [InlineData("/api/files/..%5cappsettings.json")]
+    [InlineData("/api/files/..\\appsettings.json")]
+    [InlineData("/api/files/%252e%252e%252fappsettings.json")]
+    [InlineData("/api/files/guides/../../appsettings.json")]
+    [InlineData("/api/files/guides/..%2f..%2fappsettings.json")]
+    [InlineData("/api/files/%c0%ae%c0%ae/appsettings.json")]
+    [InlineData("/api/files/%ef%bc%8e%ef%bc%8e%ef%bc%8fappsettings.json")]
+    [InlineData("/api/files//etc/passwd")]
+    [InlineData("/api/files/%2fetc%2fpasswd")]
+    [InlineData("/api/files/C:%5cWindows%5cwin.ini")]
+    [InlineData("/api/files/welcome.txt%00.pdf")]
+    [InlineData("/api/files/welcome.txt::$DATA")]
+    [InlineData("/api/files/CON")]
+    [InlineData("/api/files/con.txt")]
+    [InlineData("/api/files/welcome.txt.")]
+    [InlineData("/api/files/appsettings.json")]
+    [InlineData("/api/files/../../../../etc/passwd")]
+    [InlineData("/api/files/missing.txt")]
+    [InlineData("/api/files/guides")]
+    [InlineData("/api/files/")]
+    public async Task Hostile_download_paths_never_leave_the_uploads_root(string path)
+    {
+        (int status, string body) = await RawHttp.GetAsync(_host.Client.BaseAddress!, path, TestContext.Current.CancellationToken);
+        Assert.NotEqual(200, status);
+        Assert.True(status is 400 or 404, $"status {status}");
+        Assert.DoesNotContain("ConnectionStrings", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.Combine(RepositoryRoot.Find(), "samples"), body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_page_and_the_openapi_description_are_served()
     {

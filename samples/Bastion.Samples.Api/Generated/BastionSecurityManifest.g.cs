@@ -21,6 +21,7 @@ internal static class BastionSecurityManifest
         "| DELETE | /api/comments/{id:long} | CommentEndpoints.Delete | none | none | none |\n" +
         "| GET | /api/comments | CommentEndpoints.List | none | none | none |\n" +
         "| GET | /api/comments/{id:long} | CommentEndpoints.Get | none | none | none |\n" +
+        "| GET | /api/files/{*name} | FileEndpoints.Download | none | none | name (route) SafePath under Uploads:Root .txt\\|.pdf |\n" +
         "| GET | /api/health | CommentEndpoints.Health | none | none | none |\n" +
         "| POST | /api/comments | CommentEndpoints.Create | Bastion.Samples.Api.Comments.CreateComment (JSON, max 16384 bytes) | author.name (Reject), content (Text), signature (BasicFormatting) | author.email EmailAddress, author.name Required StringLength, author.website Url, content Required StringLength, rating Range, signature StringLength, tags[].name Required RegularExpression |\n" +
         "";

@@ -94,6 +94,10 @@ internal static class DiagnosticDescriptors
         "BAS1109", Validation, "Checked member is a field",
         "'{0}.{1}' is a field with [Sanitize] or validation attributes; Bastion checks properties (fields are not bound from JSON by default), so make it a property");
 
+    public static readonly DiagnosticDescriptor SafePathMisuse = Error(
+        "BAS1110", "Bastion.Paths", "[SafePath] and SafeFilePath must go together",
+        "Parameter '{0}' of '{1}': {2}");
+
     private static DiagnosticDescriptor Error(string id, string category, string title, string message)
         => new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
             helpLinkUri: HelpLinkBase + id + ".md");

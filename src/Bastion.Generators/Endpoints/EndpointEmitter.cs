@@ -110,6 +110,15 @@ internal static class EndpointEmitter
             captured.Add("resultInfo");
         }
 
+        foreach (EndpointParameterModel path in endpoint.Parameters.Where(p => p.SafePath is not null))
+        {
+            SafePathModel guard = path.SafePath!;
+            string extensions = "new string[] { " + string.Join(", ", guard.AllowedExtensions.Select(Literal.String)) + " }";
+            string resolver = ParameterEmitter.Local(path) + "Resolver";
+            w.Line($"var {resolver} = global::Bastion.Paths.SafePathBinding.CreateResolver(endpoints, {Literal.String(guard.Root)}, {Bool(guard.AllowSubdirectories)}, {extensions}, {Bool(guard.MustExist)}, {display});");
+            captured.Add(resolver);
+        }
+
         foreach (EndpointParameterModel service in endpoint.Parameters.Where(p => p.Source == ParameterSource.Service))
         {
             w.Line($"{Support}.EndpointSupport.EnsureService<{service.ValueTypeName}>(endpoints, {display}, {Literal.String(service.Name)});");
@@ -148,6 +157,11 @@ internal static class EndpointEmitter
         if (badRequest)
         {
             w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(400, typeof({Http}.HttpValidationProblemDetails), new[] {{ \"application/problem+json\" }}));");
+        }
+
+        if (endpoint.Parameters.Any(p => p.SafePath?.MustExist == true))
+        {
+            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(404, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
         }
 
         if (body is not null)
@@ -197,6 +211,11 @@ internal static class EndpointEmitter
             signature += $", global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{endpoint.Return.ValueTypeName}> resultInfo";
         }
 
+        foreach (EndpointParameterModel path in endpoint.Parameters.Where(p => p.SafePath is not null))
+        {
+            signature += $", global::Bastion.Paths.SafePathResolver {ParameterEmitter.Local(path)}Resolver";
+        }
+
         w.Line("// " + Literal.Comment(endpoint.DisplayName) + " => " + model.ClassName + "." + endpoint.MethodName);
         using (w.Block(signature + ")"))
         {
@@ -237,6 +256,8 @@ internal static class EndpointEmitter
     }
 
     private static string HandlerName(EndpointModel endpoint) => endpoint.HandlerName;
+
+    private static string Bool(bool value) => value ? "true" : "false";
 
     private static string ParameterCheckName(EndpointModel endpoint) => "Check" + endpoint.HandlerName.Substring("Handle".Length) + "Parameters";
 

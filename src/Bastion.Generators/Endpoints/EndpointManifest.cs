@@ -26,6 +26,12 @@ internal static class EndpointManifest
                 Walk(model, body.ValidatorMethod, string.Empty, sanitized, validated, new HashSet<string>());
             }
 
+            foreach (EndpointParameterModel parameter in endpoint.Parameters.Where(p => p.SafePath is not null))
+            {
+                validated.Add(parameter.BindingName + " (" + parameter.Source.ToString().ToLowerInvariant() + ") SafePath under " + parameter.SafePath!.Root
+                    + (parameter.SafePath.AllowedExtensions.IsEmpty ? string.Empty : " " + string.Join("|", parameter.SafePath.AllowedExtensions)));
+            }
+
             foreach (EndpointParameterModel parameter in endpoint.Parameters.Where(p => !p.Rules.IsEmpty))
             {
                 validated.Add(parameter.BindingName + " (" + parameter.Source.ToString().ToLowerInvariant() + ") " + string.Join(" ", parameter.Rules.Select(r => r.Kind.ToString())));

@@ -19,4 +19,5 @@ internal sealed record EndpointParameterModel(
     bool IsOptional,
     string? DefaultValue,
     string? ValidatorMethod,
-    EquatableArray<ValidationRuleModel> Rules = default);
+    EquatableArray<ValidationRuleModel> Rules = default,
+    SafePathModel? SafePath = null);

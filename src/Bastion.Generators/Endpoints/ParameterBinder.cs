@@ -55,6 +55,13 @@ internal sealed class ParameterBinder
             return Model(parameter, special.Value, parameter.Name, ValueParseKind.None, null);
         }
 
+        AttributeData? safePath = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.SafePathAttribute);
+        bool isSafeFilePath = SymbolNames.NonNullableTypeName(SymbolNames.UnderlyingValueType(type)) == TypeNames.SafeFilePath;
+        if (safePath is not null || isSafeFilePath)
+        {
+            return BindSafePath(parameter, safePath, isSafeFilePath, location);
+        }
+
         AttributeData? from = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
             is TypeNames.FromRoute or TypeNames.FromQuery or TypeNames.FromHeader or TypeNames.FromBody or TypeNames.FromServices);
         string? fromKind = from?.AttributeClass?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
@@ -97,6 +104,44 @@ internal sealed class ParameterBinder
         }
 
         return Model(parameter, ParameterSource.Service, parameter.Name, ValueParseKind.None, null);
+    }
+
+    /// <summary>A SafeFilePath from the route (same name) or the query, through its [SafePath] resolver.</summary>
+    private EndpointParameterModel? BindSafePath(IParameterSymbol parameter, AttributeData? attribute, bool isSafeFilePath, LocationInfo? location)
+    {
+        string? problem = attribute is null ? "a SafeFilePath parameter needs [SafePath(Root = ...)] to say which directory it is inside"
+            : !isSafeFilePath ? "[SafePath] applies to parameters of type SafeFilePath, so the handler cannot use the unchecked string"
+            : null;
+        string root = attribute?.NamedArguments.FirstOrDefault(a => a.Key == "Root").Value.Value as string ?? string.Empty;
+        if (problem is null && root.Trim().Length == 0)
+        {
+            problem = "[SafePath] needs Root: a configuration key (\"Uploads:Root\") or a directory";
+        }
+
+        if (problem is not null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SafePathMisuse, location, parameter.Name, _method.Name, problem));
+            return null;
+        }
+
+        bool allowSubdirectories = attribute!.NamedArguments.FirstOrDefault(a => a.Key == "AllowSubdirectories").Value.Value as bool? ?? true;
+        bool mustExist = attribute.NamedArguments.FirstOrDefault(a => a.Key == "MustExist").Value.Value as bool? ?? false;
+        TypedConstant extensions = attribute.NamedArguments.FirstOrDefault(a => a.Key == "AllowedExtensions").Value;
+        EquatableArray<string> allowed = extensions.Kind == TypedConstantKind.Array
+            ? extensions.Values.Select(v => v.Value as string ?? string.Empty).ToEquatableArray()
+            : EquatableArray<string>.Empty;
+
+        RouteParameter? routeMatch = _routeParameters.FirstOrDefault(r => string.Equals(r.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+        ParameterSource source = routeMatch is null ? ParameterSource.Query : ParameterSource.Route;
+        EndpointParameterModel model = Model(parameter, source, routeMatch?.Name ?? parameter.Name, ValueParseKind.SafePath, null);
+        // Only SafeFilePath? is optional: an optional route segment or default must never hand the handler an
+        // unchecked default path.
+        return model with
+        {
+            SafePath = new SafePathModel(root, allowSubdirectories, allowed, mustExist),
+            IsOptional = SymbolNames.IsNullable(parameter.Type),
+            DefaultValue = null,
+        };
     }
 
     private EndpointParameterModel? BindBody(IParameterSymbol parameter, LocationInfo? location)

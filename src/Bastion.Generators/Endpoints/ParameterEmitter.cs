@@ -99,6 +99,19 @@ internal static class ParameterEmitter
             return;
         }
 
+        if (parameter.ParseKind == ValueParseKind.SafePath)
+        {
+            // [SafePath]: only a path proven inside the root reaches the handler; refusals never echo it.
+            using (w.Block("else"))
+            {
+                w.Line($"var {local}Guard = {local}Resolver.Resolve({text});");
+                w.Line($"if (!{local}Guard.Succeeded) {{ await {Problems}.InvalidPath({name}, {local}Guard).ExecuteAsync(httpContext); return; }}");
+                w.Line($"{local} = {local}Guard.Path;");
+            }
+
+            return;
+        }
+
         string parse = parameter.ParseKind switch
         {
             ValueParseKind.Boolean => $"{Values}.TryParseBoolean({text}, out var {local}Value)",

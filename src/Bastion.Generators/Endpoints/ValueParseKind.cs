@@ -8,4 +8,7 @@ internal enum ValueParseKind
     Parsable,
     Enum,
     Boolean,
+
+    /// <summary>A <c>SafeFilePath</c> produced by the parameter's <c>SafePathResolver</c>.</summary>
+    SafePath,
 }

@@ -46,6 +46,15 @@ public static class BastionProblems
     /// <summary>400 with the <c>errors</c> map collected by generated validation.</summary>
     public static IResult Validation(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors);
 
+    /// <summary>
+    /// A refused [SafePath] value: 404 when the file must exist and does not, otherwise 400 naming the
+    /// parameter. Neither the value nor the server path is echoed.
+    /// </summary>
+    public static IResult InvalidPath(string name, Paths.SafePathResult result)
+        => result.Rejection == Paths.PathRejection.NotFound
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No such file.")
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]>(1) { [name] = ["The path is not allowed."] });
+
     /// <summary>400: a route, query or header value could not be read as the declared type.</summary>
     public static IResult InvalidParameter(string name, string message)
         => TypedResults.ValidationProblem(new Dictionary<string, string[]>(1) { [name] = [message] });

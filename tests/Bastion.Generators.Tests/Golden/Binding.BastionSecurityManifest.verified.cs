@@ -19,6 +19,7 @@ internal static class BastionSecurityManifest
         "| Verb | Route | Handler | Request body | Sanitized fields | Validated fields |\n" +
         "|---|---|---|---|---|---|\n" +
         "| DELETE | /api/products/{id:long} | ProductEndpoints.Delete | none | none | none |\n" +
+        "| GET | /api/files/{*name} | ProductEndpoints.Download | none | none | name (route) SafePath under Uploads:Root .pdf\\|.txt |\n" +
         "| GET | /api/overload/a | ProductEndpoints.Overload | none | none | none |\n" +
         "| GET | /api/overload/b | ProductEndpoints.Overload | none | none | none |\n" +
         "| GET | /api/products | ProductEndpoints.List | none | none | none |\n" +

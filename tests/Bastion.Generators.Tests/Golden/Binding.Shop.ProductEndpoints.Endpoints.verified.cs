@@ -148,6 +148,18 @@ partial class ProductEndpoints
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
             }
 
+            // [Get("/files/{*name}")] Download
+            {
+                var argNameResolver = global::Bastion.Paths.SafePathBinding.CreateResolver(endpoints, "Uploads:Root", true, new string[] { ".pdf", ".txt" }, true, "GET /api/files/{*name}");
+                var method = new global::System.Func<global::Bastion.Paths.SafeFilePath, global::Microsoft.AspNetCore.Http.IResult>(global::Shop.ProductEndpoints.Download).Method;
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/files/{*name}", new[] { "GET" }, httpContext => HandleDownload(httpContext, argNameResolver));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "GET /api/files/{*name} => ProductEndpoints.Download");
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
+                var parameters = method.GetParameters();
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("name", parameters[0], true, false));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
+            }
+
             // [Get("/overload/a")] Overload
             {
                 var resultInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<int>(json, "GET /api/overload/a");
@@ -376,6 +388,26 @@ partial class ProductEndpoints
             if (argumentsInvalid is not null) { await argumentsInvalid.ExecuteAsync(httpContext); return; }
             var result = global::Shop.ProductEndpoints.Search(argTerm, argPage, argCode);
             await global::Microsoft.AspNetCore.Http.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);
+        }
+
+        // GET /api/files/{*name} => ProductEndpoints.Download
+        private static async global::System.Threading.Tasks.Task HandleDownload(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Bastion.Paths.SafePathResolver argNameResolver)
+        {
+            var argNameText = global::Bastion.Endpoints.RequestValues.Route(httpContext, "name");
+            global::Bastion.Paths.SafeFilePath argName;
+            if (argNameText is null)
+            {
+                await global::Bastion.Endpoints.BastionProblems.InvalidParameter("name", "The route value 'name' is required.").ExecuteAsync(httpContext);
+                return;
+            }
+            else
+            {
+                var argNameGuard = argNameResolver.Resolve(argNameText);
+                if (!argNameGuard.Succeeded) { await global::Bastion.Endpoints.BastionProblems.InvalidPath("name", argNameGuard).ExecuteAsync(httpContext); return; }
+                argName = argNameGuard.Path;
+            }
+            var result = global::Shop.ProductEndpoints.Download(argName);
+            await global::Bastion.Endpoints.EndpointSupport.ExecuteAsync(result, httpContext, "GET /api/files/{*name}");
         }
 
         // GET /api/overload/a => ProductEndpoints.Overload
