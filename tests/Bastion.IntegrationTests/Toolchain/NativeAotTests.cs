@@ -59,6 +59,12 @@ public sealed partial class NativeAotTests
 
                 HttpResponseMessage wrongType = await client.PostAsync("/api/comments", new StringContent("x", Encoding.UTF8, "text/plain"), ct);
                 Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+
+                (int fileStatus, string file) = await RawHttp.GetAsync(client.BaseAddress!, "/api/files/welcome.txt", ct);
+                Assert.Equal(200, fileStatus);
+                Assert.Contains("Welcome to the Bastion sample", file, StringComparison.Ordinal);
+                (int escapeStatus, _) = await RawHttp.GetAsync(client.BaseAddress!, "/api/files/..%2fappsettings.json", ct);
+                Assert.Equal(400, escapeStatus);
             }
         }
         finally
