@@ -23,6 +23,19 @@ public sealed class StartupTests
         Assert.Matches(@"endpoint '(GET|POST) /[^']+' needs JSON metadata for 'Bastion\.IntegrationTests\.\w+'", error.Message);
         Assert.Contains("JsonSerializable", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_app_without_any_json_resolver_gets_the_same_clear_message()
+    {
+        // Bastion must not lock the options itself and fail with a bare framework error first.
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.AddBastion();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolver = null);
+        await using WebApplication app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapBastionEndpoints());
+        Assert.Matches(@"^Bastion: endpoint '(GET|POST) /[^']+' needs JSON metadata for 'Bastion\.IntegrationTests\.\w+'", error.Message);
+    }
 }
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(int))]

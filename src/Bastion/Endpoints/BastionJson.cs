@@ -15,14 +15,12 @@ namespace Bastion.Endpoints;
 /// </summary>
 public static class BastionJson
 {
-    /// <summary>Gets the app's JSON options used by generated endpoints.</summary>
+    /// <summary>Gets the app's JSON options used by generated endpoints (resolving a type info locks them, as the platform does).</summary>
     public static JsonSerializerOptions GetSerializerOptions(IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        JsonSerializerOptions options = endpoints.ServiceProvider.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions
+        return endpoints.ServiceProvider.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions
             ?? new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        options.MakeReadOnly();
-        return options;
     }
 
     /// <summary>
@@ -38,8 +36,10 @@ public static class BastionJson
         {
             options.TryGetTypeInfo(typeof(T), out info);
         }
-        catch (NotSupportedException ex)
+        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
         {
+            // A resolver that cannot describe the type may throw rather than return nothing; either way the
+            // message below names the endpoint, the type and the fix.
             inner = ex;
         }
 
