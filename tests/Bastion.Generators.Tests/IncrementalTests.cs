@@ -37,6 +37,19 @@ public sealed class IncrementalTests
             step => result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray());
     }
 
+    /// <summary>Runs the generator on <paramref name="source"/>, then again after an edit to an unrelated file.</summary>
+    private static GeneratorRunResult RunTwice(string source, out GeneratorRunResult afterUnrelatedEdit)
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compile(source, "namespace Other { public static class Helper { public static int Value() => 1; } }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+        SyntaxTree helper = compilation.SyntaxTrees.Last();
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(helper,
+            CSharpSyntaxTree.ParseText("namespace Other { public static class Helper { public static int Value() => 2; } }", GeneratorHarness.ParseOptions, helper.FilePath)));
+        afterUnrelatedEdit = driver.GetRunResult().Results.Single();
+        return first;
+    }
+
     [Fact]
     public void Unrelated_edit_leaves_every_step_cached_or_unchanged()
     {
@@ -76,16 +89,9 @@ public sealed class IncrementalTests
     public void Diagnostics_step_is_tracked_and_cached_across_an_unrelated_edit()
     {
         string broken = Scenarios.Usings + "public record X([Sanitize] int A); [BastionEndpoints] public static partial class Bad { [Post(\"/a\")] public static int M(X x) => 1; }";
-        CSharpCompilation compilation = GeneratorHarness.Compile(broken, "namespace Other { public static class Helper { public static int Value() => 1; } }");
-        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+        GeneratorRunResult first = RunTwice(broken, out GeneratorRunResult second);
         Assert.Contains(IncrementalStepRunReason.New, first.TrackedSteps[TrackingNames.EndpointDiagnostics].SelectMany(s => s.Outputs).Select(o => o.Reason));
 
-        SyntaxTree helper = compilation.SyntaxTrees.Last();
-        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(helper,
-            CSharpSyntaxTree.ParseText("namespace Other { public static class Helper { public static int Value() => 2; } }", GeneratorHarness.ParseOptions, helper.FilePath)));
-
-        GeneratorRunResult second = driver.GetRunResult().Results.Single();
         Assert.All(second.TrackedSteps[TrackingNames.EndpointDiagnostics].SelectMany(s => s.Outputs),
             o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
         Assert.Single(second.Diagnostics, d => d.Id == "BAS1101");
@@ -98,13 +104,7 @@ public sealed class IncrementalTests
             [BastionEndpoints] public static partial class A { [Get("/same")] public static int M() => 1; }
             [BastionEndpoints] public static partial class B { [Get("/same")] public static int N() => 1; }
             """;
-        CSharpCompilation compilation = GeneratorHarness.Compile(duplicated, "namespace Other { public static class Helper { public static int Value() => 1; } }");
-        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        SyntaxTree helper = compilation.SyntaxTrees.Last();
-        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(helper,
-            CSharpSyntaxTree.ParseText("namespace Other { public static class Helper { public static int Value() => 2; } }", GeneratorHarness.ParseOptions, helper.FilePath)));
-
-        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        RunTwice(duplicated, out GeneratorRunResult result);
         Assert.All(result.TrackedSteps[TrackingNames.DuplicateRoutes].SelectMany(s => s.Outputs),
             o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
         Assert.Single(result.Diagnostics, d => d.Id == "BAS1006");

@@ -23,7 +23,7 @@ internal static class EndpointParser
         }
 
         string? prefix = context.Attributes.FirstOrDefault()?.ConstructorArguments.FirstOrDefault().Value as string;
-        string? shapeProblem = ClassShapeProblem(type, context.TargetNode);
+        string? shapeProblem = ClassShapeProblem(type);
         if (shapeProblem is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EndpointClassShape,
@@ -70,7 +70,7 @@ internal static class EndpointParser
     internal static bool IsVerbAttribute(AttributeData attribute)
         => attribute.AttributeClass?.BaseType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.HttpEndpointAttribute;
 
-    private static string? ClassShapeProblem(INamedTypeSymbol type, SyntaxNode node)
+    private static string? ClassShapeProblem(INamedTypeSymbol type)
     {
         if (!type.IsStatic)
         {
@@ -89,7 +89,7 @@ internal static class EndpointParser
 
         bool partial = type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax declaration
             && declaration.Modifiers.Any(m => m.ValueText == "partial"));
-        return partial || node is null ? null : "it is not partial";
+        return partial ? null : "it is not partial";
     }
 
     private static EndpointModel? ParseMethod(IMethodSymbol method, AttributeData verbAttribute, string? prefix, string handlerName, ValidationParser validation, List<DiagnosticInfo> diagnostics)

@@ -18,6 +18,7 @@ internal sealed class ValidationParser
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, string?> _methodNames = new();
+    // Keyed by generated method name: whether processing an instance may produce a changed copy.
     private readonly Dictionary<string, bool> _canChange = new();
     private readonly HashSet<string> _inProgress = new();
     private readonly HashSet<string> _referencedWhileInProgress = new();
@@ -56,7 +57,7 @@ internal sealed class ValidationParser
         string methodName = UniqueMethodName("Process" + named.Name);
         _methodNames[typeName] = methodName;
         _inProgress.Add(typeName);
-        _canChange[typeName] = true; // assumed while recursing; settled below
+        _canChange[methodName] = true; // assumed while recursing; settled below
 
         if (named.AllInterfaces.Any(i => i.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.DataAnnotations + "IValidatableObject"))
         {
@@ -96,32 +97,17 @@ internal sealed class ValidationParser
         if (members.Count == 0 && !_referencedWhileInProgress.Contains(typeName))
         {
             _methodNames[typeName] = null;
-            _canChange[typeName] = false;
+            _canChange[methodName] = false;
             return null;
         }
 
-        _canChange[typeName] = members.Any(MemberCanChange);
+        _canChange[methodName] = members.Any(MemberCanChange);
         _types.Add(new ValidatedTypeModel(typeName, methodName, named.IsValueType, isRecordLike, members.ToEquatableArray()));
         return methodName;
     }
 
     internal bool CanChange(string? methodName)
-    {
-        if (methodName is null)
-        {
-            return false;
-        }
-
-        foreach (KeyValuePair<string, string?> pair in _methodNames)
-        {
-            if (pair.Value == methodName)
-            {
-                return !_canChange.TryGetValue(pair.Key, out bool change) || change;
-            }
-        }
-
-        return true;
-    }
+        => methodName is not null && (!_canChange.TryGetValue(methodName, out bool change) || change);
 
     private bool MemberCanChange(ValidatedMemberModel member)
         => member.Sanitize is not null || CanChange(member.NestedMethod) || CanChange(member.ElementMethod);
