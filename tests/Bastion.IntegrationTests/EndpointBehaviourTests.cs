@@ -1,3 +1,4 @@
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -13,11 +14,16 @@ namespace Bastion.IntegrationTests;
 [Collection(nameof(TestEndpoints))]
 public sealed class EndpointBehaviourTests : IAsyncLifetime
 {
+    private readonly string _files = Directory.CreateTempSubdirectory("bastion-files-").FullName;
     private KestrelHost _host = null!;
 
     public async ValueTask InitializeAsync()
     {
+        Directory.CreateDirectory(Path.Combine(_files, "root", "docs"));
+        File.WriteAllText(Path.Combine(_files, "root", "docs", "a.txt"), "inside");
+        File.WriteAllText(Path.Combine(_files, "secret.txt"), "outside");
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration["Files:Root"] = Path.Combine(_files, "root");
         builder.AddBastion();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TestJsonContext.Default));
         WebApplication app = builder.Build();
@@ -26,7 +32,11 @@ public sealed class EndpointBehaviourTests : IAsyncLifetime
         _host = await KestrelHost.StartAsync(app);
     }
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        Directory.Delete(_files, recursive: true);
+    }
 
     private Task<HttpResponseMessage> PostJson(string json, string contentType = "application/json")
         => _host.Client.PostAsync("/t/notes", new StringContent(json, Encoding.UTF8, contentType), TestContext.Current.CancellationToken);
@@ -171,6 +181,7 @@ public sealed class EndpointBehaviourTests : IAsyncLifetime
     public async Task Not_a_number_cannot_slip_past_a_range_even_when_the_app_allows_named_literals()
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration["Files:Root"] = Path.Combine(_files, "root");
         builder.AddBastion();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -221,6 +232,34 @@ public sealed class EndpointBehaviourTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await Json(response)).GetProperty("errors").TryGetProperty(failingKey, out _), $"no error for {failingKey}");
         Assert.Equal(before, TestEndpoints.Calls);
+    }
+
+    [Theory]
+    [InlineData("docs/a.txt", true)]
+    [InlineData("docs%2Fa.txt", true)]
+    [InlineData("..%2Fsecret.txt", false)]
+    [InlineData("%2E%2E%2Fsecret.txt", false)]
+    [InlineData("%252E%252E%252Fsecret.txt", false)]
+    [InlineData("docs%5C..%5C..%5Csecret.txt", false)]
+    [InlineData("%2Ftmp%2Fx.txt", false)]
+    [InlineData("docs%2Fa.txt%00.txt", false)]
+    [InlineData("%EF%BC%8E%EF%BC%8E%EF%BC%8Fsecret.txt", false)]
+    [InlineData("docs/a.txt&file=../secret.txt", false)]
+    public async Task Query_bound_safe_paths_are_checked_after_the_query_is_decoded(string rawValue, bool allowed)
+    {
+        int before = TestEndpoints.Calls;
+        (int status, string body) = await RawHttp.GetAsync(_host.Client.BaseAddress!, "/t/open?file=" + rawValue, TestContext.Current.CancellationToken);
+        if (allowed)
+        {
+            Assert.Equal(200, status);
+            Assert.Contains("docs/a.txt", body, System.StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.Equal(400, status);
+        Assert.Equal(before, TestEndpoints.Calls);
+        Assert.DoesNotContain("outside", body, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(_files, body, System.StringComparison.Ordinal);
     }
 
     [Fact]

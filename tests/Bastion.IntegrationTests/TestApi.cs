@@ -45,6 +45,13 @@ public static partial class TestEndpoints
         return TypedResults.Ok(page);
     }
 
+    [Get("/open")]
+    public static Ok<string> Open([SafePath(Root = "Files:Root", AllowedExtensions = [".txt"])] Bastion.Paths.SafeFilePath file)
+    {
+        Interlocked.Increment(ref _calls);
+        return TypedResults.Ok(file.RelativePath);
+    }
+
     [Post("/measure")]
     public static Ok Measure(Measurement measurement)
     {
