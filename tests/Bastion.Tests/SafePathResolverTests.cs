@@ -39,10 +39,18 @@ public sealed class SafePathResolverTests : IDisposable
         Directory.CreateSymbolicLink(Path.Combine(_root, "inner-link"), Path.Combine(_root, "docs"));
         File.CreateSymbolicLink(Path.Combine(_root, "loop-a"), Path.Combine(_root, "loop-b"));
         File.CreateSymbolicLink(Path.Combine(_root, "loop-b"), Path.Combine(_root, "loop-a"));
+        HardLink(Path.Combine(_base, "outside.txt"), Path.Combine(_root, "hard-out.txt"));
         _resolver = new SafePathResolver(_root);
     }
 
     public void Dispose() => Directory.Delete(_base, recursive: true);
+
+    private static void HardLink(string target, string link)
+    {
+        using var ln = System.Diagnostics.Process.Start("ln", [target, link]);
+        Assert.True(ln.WaitForExit(10_000), "ln did not finish");
+        Assert.Equal(0, ln.ExitCode);
+    }
 
     public static TheoryData<string> HostileInputs()
     {
@@ -72,7 +80,7 @@ public sealed class SafePathResolverTests : IDisposable
             "a.txt:secret", "a.txt::$DATA", "docs:stream", "a.txt:", ":",
             "a.txt.", "a.txt ", "docs./report.pdf", "docs /report.pdf", "a.txt. .",
             new string('a', 256), string.Concat(Enumerable.Repeat("a/", 2100)), new string('é', 128) + ".txt",
-            "link-out.txt", "relative-out.txt", "dangling-out.txt", "dir-out/outside.txt", "dir-out/uploads-evil/secret.txt", "dir-out", "loop-a",
+            "link-out.txt", "relative-out.txt", "dangling-out.txt", "dir-out/outside.txt", "dir-out/uploads-evil/secret.txt", "dir-out", "loop-a", "hard-out.txt", "./hard-out.txt",
             "", ".", "./", "./.", "//", "\\\\", "/.",
         ];
         foreach (string item in more)
@@ -151,6 +159,20 @@ public sealed class SafePathResolverTests : IDisposable
         Assert.Equal(404, missing.StatusCode);
         Assert.Equal(PathRejection.NotFound, existing.Resolve("docs").Rejection);
         Assert.True(existing.Resolve("docs/report.pdf").Succeeded);
+    }
+
+    [Fact]
+    public void A_hard_link_to_a_file_outside_is_refused_unless_allowed()
+    {
+        Assert.Equal(PathRejection.HardLink, _resolver.Resolve("hard-out.txt").Rejection);
+        Assert.Equal(PathRejection.HardLink, new SafePathResolver(_root, new SafePathOptions { MustExist = true }).Resolve("hard-out.txt").Rejection);
+
+        var allowing = new SafePathResolver(_root, new SafePathOptions { AllowHardLinks = true });
+        Assert.True(allowing.Resolve("hard-out.txt").Succeeded);
+
+        // Once the other name is gone the file is an ordinary single-link file again.
+        File.Delete(Path.Combine(_base, "outside.txt"));
+        Assert.True(_resolver.Resolve("hard-out.txt").Succeeded);
     }
 
     [Fact]

@@ -44,4 +44,10 @@ public enum PathRejection
 
     /// <summary>The file does not exist and the options require it to (answer 404, not 400).</summary>
     NotFound,
+
+    /// <summary>
+    /// The file exists with more than one hard link (another name for it may be outside the root), or its link
+    /// count could not be read.
+    /// </summary>
+    HardLink,
 }

@@ -14,4 +14,11 @@ public sealed class SafePathOptions
 
     /// <summary>Whether the file must exist (a missing one is <see cref="PathRejection.NotFound"/>).</summary>
     public bool MustExist { get; init; }
+
+    /// <summary>
+    /// Whether an existing file with more than one hard link is accepted (default false). Another name for the
+    /// same data may sit outside the root, and nothing on the path shows it; refuse unless the folder is known
+    /// to use hard links on purpose (some backup and deduplication tools do).
+    /// </summary>
+    public bool AllowHardLinks { get; init; }
 }

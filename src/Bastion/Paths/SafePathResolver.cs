@@ -84,9 +84,15 @@ public sealed class SafePathResolver
             return SafePathResult.Refuse(PathRejection.OutsideRoot);
         }
 
-        if (_options.MustExist && !File.Exists(real))
+        bool exists = File.Exists(real);
+        if (_options.MustExist && !exists)
         {
             return SafePathResult.Refuse(PathRejection.NotFound);
+        }
+
+        if (exists && !_options.AllowHardLinks && FileLinkCount.Get(real) is not 1)
+        {
+            return SafePathResult.Refuse(PathRejection.HardLink);
         }
 
         string relative = Path.GetRelativePath(_root, real).Replace(Path.DirectorySeparatorChar, '/');
