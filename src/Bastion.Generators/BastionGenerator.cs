@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using Bastion.Generators.Commands;
 using Bastion.Generators.Endpoints;
 using Bastion.Generators.Manifest;
 using Bastion.Generators.Shared;
@@ -58,9 +59,35 @@ public sealed class BastionGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(duplicates.Combine(context.CompilationProvider), static (spc, pair)
             => spc.ReportDiagnostic(pair.Left.ToDiagnostic(pair.Right)));
 
-        IncrementalValueProvider<ImmutableArray<ManifestRow>> rows = models
+        IncrementalValuesProvider<CommandParseResult> parsedCommands = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TypeNames.SafeCommandAttribute,
+                predicate: static (node, _) => node is MethodDeclarationSyntax,
+                transform: static (ctx, ct) => CommandParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.CommandMethods);
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> commandDiagnostics = parsedCommands
+            .Select(static (result, _) => result.Diagnostics)
+            .Where(static list => !list.IsEmpty)
+            .WithTrackingName(TrackingNames.CommandDiagnostics);
+        context.RegisterSourceOutput(commandDiagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
+        {
+            foreach (DiagnosticInfo diagnostic in pair.Left)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
+            }
+        });
+        IncrementalValuesProvider<CommandModel> commands = parsedCommands
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.Model!)
+            .WithTrackingName(TrackingNames.CommandModels);
+        context.RegisterSourceOutput(commands, static (spc, model)
+            => spc.AddSource(model.HintName + ".Command.g.cs", CommandEmitter.Emit(model)));
+
+        IncrementalValueProvider<EquatableArray<ManifestRow>> rows = models
             .SelectMany(static (model, _) => EndpointManifest.Rows(model))
             .Collect()
+            .Combine(commands.Select(static (model, _) => CommandManifest.Row(model)).Collect())
+            .Select(static (pair, _) => pair.Left.AddRange(pair.Right).ToEquatableArray())
             .WithTrackingName(TrackingNames.ManifestRows);
         context.RegisterSourceOutput(rows, static (spc, manifestRows)
             => spc.AddSource("BastionSecurityManifest.g.cs", ManifestEmitter.Emit(ManifestEmitter.Markdown(manifestRows))));

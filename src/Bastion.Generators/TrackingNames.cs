@@ -9,4 +9,7 @@ internal static class TrackingNames
     public const string AllEndpointModels = "Bastion.AllEndpointModels";
     public const string ManifestRows = "Bastion.ManifestRows";
     public const string DuplicateRoutes = "Bastion.DuplicateRoutes";
+    public const string CommandMethods = "Bastion.CommandMethods";
+    public const string CommandModels = "Bastion.CommandModels";
+    public const string CommandDiagnostics = "Bastion.CommandDiagnostics";
 }

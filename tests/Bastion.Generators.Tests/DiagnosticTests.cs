@@ -160,6 +160,85 @@ public sealed class DiagnosticTests
         Assert.DoesNotContain(run.Result.Results.SelectMany(r => r.GeneratedSources), s => s.HintName.EndsWith(".Endpoints.g.cs", System.StringComparison.Ordinal));
     }
 
+    private static string Command(string attribute, string parameters = "[CommandArg] string value")
+        => "using Bastion.Commands; public static partial class Tools { " + attribute + " public static partial Task<CommandResult> Run(" + parameters + "); }";
+
+    [Theory]
+    [InlineData("[SafeCommand(\"/bin/echo\", \"{value}\")] public static Task<CommandResult> Other([CommandArg] string value) => null!; [SafeCommand(\"/bin/echo\")]", "")]
+    [InlineData("[SafeCommand(\"/bin/echo\", TimeoutSeconds = 0)]", "")]
+    public void BAS1201_command_method_shape_and_limits(string attribute, string parameters)
+        => Single(Command(attribute, parameters), "BAS1201");
+
+    [Fact]
+    public void BAS1201_command_method_must_return_a_command_result()
+        => Single("using Bastion.Commands; public static partial class Tools { [SafeCommand(\"/bin/echo\")] public static partial Task<int> Run(); }", "BAS1201");
+
+    [Theory]
+    [InlineData("echo")]
+    [InlineData("bin/echo")]
+    [InlineData("./echo")]
+    [InlineData("/usr/bin/../bin/echo")]
+    [InlineData("")]
+    public void BAS1202_executable_must_be_absolute(string executable)
+        => Single(Command("[SafeCommand(" + Scenarios.Quote(executable) + ", \"{value}\")]"), "BAS1202");
+
+    [Theory]
+    [InlineData("/bin/sh")]
+    [InlineData("/bin/bash")]
+    [InlineData("/usr/bin/dash")]
+    [InlineData("/bin/zsh")]
+    [InlineData("/usr/bin/env")]
+    [InlineData("/usr/bin/pwsh")]
+    [InlineData("C:\\Windows\\System32\\cmd.exe")]
+    [InlineData("C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe")]
+    [InlineData("C:\\tools\\build.bat")]
+    [InlineData("C:\\tools\\build.CMD")]
+    [InlineData("/usr/bin/python3.12")]
+    [InlineData("/usr/bin/perl")]
+    [InlineData("/usr/bin/sudo")]
+    [InlineData("/usr/bin/xargs")]
+    public void BAS1203_shells_and_interpreters_are_refused(string executable)
+        => Single(Command("[SafeCommand(" + Scenarios.Quote(executable) + ", \"{value}\")]"), "BAS1203");
+
+    [Fact]
+    public void BAS1204_placeholder_without_parameter()
+        => Single(Command("[SafeCommand(\"/bin/echo\", \"{value}\", \"{other}\")]"), "BAS1204");
+
+    [Fact]
+    public void BAS1205_parameter_not_in_the_template()
+        => Assert.Equal("extra", Text(Single(Command("[SafeCommand(\"/bin/echo\", \"{value}\")]", "[CommandArg] string value, [CommandArg] string extra"), "BAS1205")));
+
+    [Fact]
+    public void BAS1206_embedded_placeholder_needs_the_opt_in()
+    {
+        Single(Command("[SafeCommand(\"/usr/bin/curl\", \"--output={value}\")]"), "BAS1206");
+        Assert.Empty(GeneratorHarness.Run(Scenarios.Usings + Command("[SafeCommand(\"/usr/bin/curl\", \"--output={value}\", AllowEmbeddedPlaceholders = true)]")).GeneratorDiagnostics);
+    }
+
+    [Theory]
+    [InlineData("string value")]
+    [InlineData("[CommandArg] object value")]
+    [InlineData("[CommandArg] string[] value")]
+    [InlineData("[CommandArg(Pattern = \"([a-z\")] string value")]
+    [InlineData("[CommandArg(MaxLength = 0)] string value")]
+    public void BAS1207_parameter_that_cannot_be_checked(string parameters)
+        => Single(Command("[SafeCommand(\"/bin/echo\", \"{value}\")]", parameters), "BAS1207");
+
+    [Theory]
+    [InlineData("{value")]
+    [InlineData("value}")]
+    [InlineData("{1x}")]
+    [InlineData("{}")]
+    public void BAS1208_malformed_template(string argument)
+        => Single(Command("[SafeCommand(\"/bin/echo\", \"{value}\", " + Scenarios.Quote(argument) + ")]"), "BAS1208");
+
+    [Fact]
+    public void A_command_with_an_error_generates_no_body()
+    {
+        GeneratorRunOutcome run = GeneratorHarness.Run(Scenarios.Usings + Command("[SafeCommand(\"/bin/sh\", \"-c\", \"{value}\")]"));
+        Assert.DoesNotContain(run.Result.Results.SelectMany(r => r.GeneratedSources), s => s.HintName.EndsWith(".Command.g.cs", System.StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_rule_has_a_docs_page_and_a_release_tracking_line()
     {

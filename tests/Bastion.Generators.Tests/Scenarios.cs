@@ -138,10 +138,33 @@ public static class Scenarios
         }
         """;
 
+    /// <summary>[SafeCommand] methods: fixed arguments, a checked string, an integer, an embedded opt-in, an allowed environment variable.</summary>
+    public const string Commands = Usings + """
+        using Bastion.Commands;
+
+        namespace Ops;
+
+        public static partial class Diagnostics
+        {
+            [SafeCommand("/usr/bin/ping", "-c", "1", "-W", "2", "--", "{host}", TimeoutSeconds = 5, MaxOutputBytes = 65536)]
+            public static partial Task<CommandResult> Ping([CommandArg(Pattern = "^[A-Za-z0-9.-]{1,253}$", MaxLength = 253)] string host, CancellationToken ct = default);
+
+            [SafeCommand("/usr/bin/git", "log", "--max-count={count}", "--format=%H {{braces}}", "--", "{path}", AllowEmbeddedPlaceholders = true, Environment = new[] { "LANG", "HOME" })]
+            internal static partial Task<CommandResult> History([CommandArg] int count, [CommandArg(AllowLeadingDash = false, MaxLength = 4096)] string path);
+
+            [SafeCommand("/usr/bin/uptime")]
+            public static partial Task<CommandResult> Uptime(CancellationToken @event);
+        }
+        """;
+
+    /// <summary>A C# string literal for <paramref name="value"/>.</summary>
+    public static string Quote(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
+
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
     {
         ["Binding"] = Binding,
         ["Validation"] = Validation,
         ["HostileLiterals"] = HostileLiterals,
+        ["Commands"] = Commands,
     };
 }

@@ -10,6 +10,7 @@ internal static class DiagnosticDescriptors
 {
     private const string Endpoints = "Bastion.Endpoints";
     private const string Validation = "Bastion.Validation";
+    private const string Commands = "Bastion.Commands";
 
     /// <summary>Where docs/rules/ is published; each rule's page is this plus "BASnnnn.md".</summary>
     internal const string HelpLinkBase = "https://github.com/bastion-dotnet/bastion/blob/main/docs/rules/";
@@ -97,6 +98,38 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SafePathMisuse = Error(
         "BAS1110", "Bastion.Paths", "[SafePath] and SafeFilePath must go together",
         "Parameter '{0}' of '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor CommandMethodShape = Error(
+        "BAS1201", Commands, "[SafeCommand] method has an unsupported shape",
+        "'{0}' cannot be generated: {1}");
+
+    public static readonly DiagnosticDescriptor CommandExecutableNotAbsolute = Error(
+        "BAS1202", Commands, "[SafeCommand] executable must be an absolute path",
+        "'{0}' runs '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor CommandExecutableIsShell = Error(
+        "BAS1203", Commands, "[SafeCommand] executable is a shell or interpreter",
+        "'{0}' runs '{1}', a shell, command runner or interpreter that would treat its arguments as code; run the target program directly");
+
+    public static readonly DiagnosticDescriptor CommandPlaceholderWithoutParameter = Error(
+        "BAS1204", Commands, "[SafeCommand] placeholder has no parameter",
+        "'{0}' uses '{{{1}}}' but has no [CommandArg] parameter named '{1}'");
+
+    public static readonly DiagnosticDescriptor CommandParameterNotInTemplate = Error(
+        "BAS1205", Commands, "[CommandArg] parameter is not used",
+        "Parameter '{1}' of '{0}' is not used by any placeholder of the command template");
+
+    public static readonly DiagnosticDescriptor CommandEmbeddedPlaceholder = Error(
+        "BAS1206", Commands, "[SafeCommand] placeholder is glued to other text",
+        "Argument \"{1}\" of '{0}' puts a placeholder inside a larger argument; pass the value as its own argument after \"--\", or set AllowEmbeddedPlaceholders = true");
+
+    public static readonly DiagnosticDescriptor InvalidCommandParameter = Error(
+        "BAS1207", Commands, "[SafeCommand] parameter is not supported",
+        "Parameter '{1}' of '{0}': {2}");
+
+    public static readonly DiagnosticDescriptor InvalidCommandTemplate = Error(
+        "BAS1208", Commands, "[SafeCommand] argument template is malformed",
+        "Argument \"{1}\" of '{0}': {2}");
 
     private static DiagnosticDescriptor Error(string id, string category, string title, string message)
         => new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,

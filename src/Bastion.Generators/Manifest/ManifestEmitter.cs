@@ -12,7 +12,7 @@ namespace Bastion.Generators.Manifest;
 /// </summary>
 internal static class ManifestEmitter
 {
-    public static string Markdown(ImmutableArray<ManifestRow> rows)
+    public static string Markdown(EquatableArray<ManifestRow> rows)
     {
         var text = new StringBuilder();
         text.Append("# Security manifest\n\n");

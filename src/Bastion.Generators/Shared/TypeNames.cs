@@ -8,6 +8,8 @@ internal static class TypeNames
     public const string SanitizeAttribute = "global::Bastion.SanitizeAttribute";
     public const string SafePathAttribute = "global::Bastion.SafePathAttribute";
     public const string SafeFilePath = "global::Bastion.Paths.SafeFilePath";
+    public const string SafeCommandAttribute = "Bastion.SafeCommandAttribute";
+    public const string CommandArgAttribute = "global::Bastion.CommandArgAttribute";
 
     public const string HttpContext = "global::Microsoft.AspNetCore.Http.HttpContext";
     public const string HttpRequest = "global::Microsoft.AspNetCore.Http.HttpRequest";
