@@ -11,4 +11,5 @@ namespace Bastion.Samples.Api;
 [JsonSerializable(typeof(CommentView))]
 [JsonSerializable(typeof(IReadOnlyList<CommentView>))]
 [JsonSerializable(typeof(HealthView))]
+[JsonSerializable(typeof(Diagnostics.PingReport))]
 internal sealed partial class SampleJsonContext : JsonSerializerContext;

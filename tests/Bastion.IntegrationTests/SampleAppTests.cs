@@ -112,6 +112,39 @@ public sealed class SampleAppTests : IAsyncLifetime
         Assert.DoesNotContain(Path.Combine(RepositoryRoot.Find(), "samples"), body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1;id")]
+    [InlineData("127.0.0.1%3Bid")]
+    [InlineData("127.0.0.1|id")]
+    [InlineData("127.0.0.1%26%26id")]
+    [InlineData("%24(id)")]
+    [InlineData("%60id%60")]
+    [InlineData("127.0.0.1%0Aid")]
+    [InlineData("127.0.0.1%00")]
+    [InlineData("-oProxyCommand%3Did")]
+    [InlineData("--help")]
+    [InlineData("-f")]
+    [InlineData("127.0.0.1%20-c%20100000")]
+    [InlineData("localhost%2F..%2F")]
+    [InlineData("")]
+    public async Task The_ping_diagnostic_refuses_injection_before_any_process_starts(string host)
+    {
+        (int status, string body) = await RawHttp.GetAsync(_host.Client.BaseAddress!, "/api/diagnostics/ping?host=" + host, TestContext.Current.CancellationToken);
+        Assert.Equal(400, status);
+        Assert.Contains("\"host\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("uid=", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("PING", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_ping_diagnostic_pings_the_loopback_address()
+    {
+        Assert.SkipWhen(!File.Exists("/usr/bin/ping"), "/usr/bin/ping is not installed (Debian package iputils-ping; .ci/run installs it)");
+        JsonElement report = JsonDocument.Parse(await _host.Client.GetStringAsync("/api/diagnostics/ping?host=127.0.0.1", TestContext.Current.CancellationToken)).RootElement;
+        Assert.True(report.GetProperty("reachable").GetBoolean(), report.ToString());
+        Assert.Contains("1 packets transmitted", report.GetProperty("output").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_page_and_the_openapi_description_are_served()
     {

@@ -12,6 +12,7 @@ internal static class BastionEndpointRouteBuilderExtensions
     public static TBuilder MapBastionEndpoints<TBuilder>(this TBuilder endpoints) where TBuilder : global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder
     {
         global::Bastion.Samples.Api.Comments.CommentEndpoints.BastionGenerated.Map(endpoints);
+        global::Bastion.Samples.Api.Diagnostics.DiagnosticsEndpoints.BastionGenerated.Map(endpoints);
         global::Bastion.Samples.Api.Files.FileEndpoints.BastionGenerated.Map(endpoints);
         return endpoints;
     }
