@@ -11,6 +11,7 @@ internal static class DiagnosticDescriptors
     private const string Endpoints = "Bastion.Endpoints";
     private const string Validation = "Bastion.Validation";
     private const string Commands = "Bastion.Commands";
+    private const string Security = "Bastion.Security";
 
     /// <summary>Where docs/rules/ is published; each rule's page is this plus "BASnnnn.md".</summary>
     internal const string HelpLinkBase = "https://github.com/bastion-dotnet/bastion/blob/main/docs/rules/";
@@ -130,6 +131,26 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidCommandTemplate = Error(
         "BAS1208", Commands, "[SafeCommand] argument template is malformed",
         "Argument \"{1}\" of '{0}': {2}");
+
+    public static readonly DiagnosticDescriptor ShellWithNonConstantCommand = Error(
+        "BAS1301", Security, "Shell or interpreter receives a non-constant command",
+        "'{0}' runs a shell or interpreter with a command built from a non-constant value; run the program directly with ArgumentList, or use [SafeCommand]");
+
+    public static readonly DiagnosticDescriptor ShellExecuteWithNonConstantInput = Warning(
+        "BAS1302", Security, "UseShellExecute = true with non-constant input",
+        "UseShellExecute = true lets the operating system shell choose what '{0}' opens; set UseShellExecute = false and pass values through ArgumentList");
+
+    public static readonly DiagnosticDescriptor NonConstantArgumentsString = Warning(
+        "BAS1303", Security, "Process arguments are one non-constant string",
+        "The arguments of '{0}' are one string built from a non-constant value, which the runtime re-splits on spaces and quotes; add each value to ArgumentList instead");
+
+    public static readonly DiagnosticDescriptor RequestValueReachesFileSystem = Warning(
+        "BAS1304", Security, "Request value reaches a file system API without [SafePath]",
+        "'{0}' comes from the request and reaches '{1}' unchecked, which allows path traversal; bind it as a [SafePath] SafeFilePath or resolve it with SafePathResolver");
+
+    private static DiagnosticDescriptor Warning(string id, string category, string title, string message)
+        => new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            helpLinkUri: HelpLinkBase + id + ".md");
 
     private static DiagnosticDescriptor Error(string id, string category, string title, string message)
         => new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,

@@ -27,7 +27,7 @@ public sealed partial class NativeAotTests
         try
         {
             (int exit, string log) = await ProcessRunner.RunAsync("dotnet",
-                $"publish samples/Bastion.Samples.Api/Bastion.Samples.Api.csproj -c Release -r linux-x64 -o \"{output}\"",
+                ["publish", "samples/Bastion.Samples.Api/Bastion.Samples.Api.csproj", "-c", "Release", "-r", "linux-x64", "-o", output],
                 root, TimeSpan.FromMinutes(15));
             Assert.True(exit == 0, log);
 
@@ -38,7 +38,7 @@ public sealed partial class NativeAotTests
             string binary = Path.Combine(output, "Bastion.Samples.Api");
             Assert.True(File.Exists(binary), "no native binary in " + output);
             (RunningProcess app, HttpClient client) = await RunningProcess.StartAsync(binary,
-                $"--urls http://127.0.0.1:0 \"--ConnectionStrings:Comments=Data Source={database}\"", output, TimeSpan.FromSeconds(30));
+                ["--urls", "http://127.0.0.1:0", $"--ConnectionStrings:Comments=Data Source={database}"], output, TimeSpan.FromSeconds(30));
             await using (app)
             using (client)
             {

@@ -28,7 +28,7 @@ public sealed class PackageTests
             string feed = Path.Combine(work, "feed");
             string version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..12];
             (int packExit, string packOutput) = await ProcessRunner.RunAsync("dotnet",
-                $"pack src/Bastion/Bastion.csproj -c Release -o \"{feed}\" -p:Version={version}", root, BuildTimeout);
+                ["pack", "src/Bastion/Bastion.csproj", "-c", "Release", "-o", feed, $"-p:Version={version}"], root, BuildTimeout);
             Assert.True(packExit == 0, packOutput);
 
             string package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
@@ -42,12 +42,12 @@ public sealed class PackageTests
 
             string consumer = Path.Combine(work, "consumer");
             WriteConsumer(consumer, feed, version);
-            (int buildExit, string buildOutput) = await ProcessRunner.RunAsync("dotnet", "build -c Release", consumer, BuildTimeout);
+            (int buildExit, string buildOutput) = await ProcessRunner.RunAsync("dotnet", ["build", "-c", "Release"], consumer, BuildTimeout);
             Assert.True(buildExit == 0, buildOutput);
             Assert.DoesNotContain("warning", buildOutput.Split('\n').Where(l => l.Contains("Consumer", StringComparison.Ordinal)), StringComparer.Ordinal);
 
             string dll = Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll");
-            (RunningProcess app, HttpClient client) = await RunningProcess.StartAsync("dotnet", $"\"{dll}\" --urls http://127.0.0.1:0", consumer, TimeSpan.FromSeconds(60));
+            (RunningProcess app, HttpClient client) = await RunningProcess.StartAsync("dotnet", [dll, "--urls", "http://127.0.0.1:0"], consumer, TimeSpan.FromSeconds(60));
             await using (app)
             using (client)
             {

@@ -9,7 +9,7 @@ namespace Bastion.IntegrationTests.Toolchain;
 /// <summary>Runs a command with a timeout, capturing output; the whole process tree is killed on timeout.</summary>
 public static class ProcessRunner
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string arguments, string workingDirectory, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, string workingDirectory, TimeSpan timeout)
     {
         using var process = new Process { StartInfo = Start(fileName, arguments, workingDirectory) };
         var output = new StringBuilder();
@@ -26,7 +26,7 @@ public static class ProcessRunner
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{fileName} {arguments}' did not finish within {timeout}:\n{output}");
+            throw new TimeoutException($"'{fileName} {string.Join(' ', arguments)}' did not finish within {timeout}:\n{output}");
         }
 
         process.WaitForExit();
@@ -36,8 +36,9 @@ public static class ProcessRunner
         }
     }
 
-    public static ProcessStartInfo Start(string fileName, string arguments, string workingDirectory)
+    public static ProcessStartInfo Start(string fileName, string[] arguments, string workingDirectory)
     {
+        // One ArgumentList entry per argument: paths with spaces need no quoting and are never re-split.
         var info = new ProcessStartInfo(fileName, arguments)
         {
             WorkingDirectory = workingDirectory,

@@ -19,7 +19,7 @@ public sealed partial class RunningProcess : IAsyncDisposable
 
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
-    public static async Task<(RunningProcess Process, HttpClient Client)> StartAsync(string fileName, string arguments, string workingDirectory, TimeSpan startTimeout)
+    public static async Task<(RunningProcess Process, HttpClient Client)> StartAsync(string fileName, string[] arguments, string workingDirectory, TimeSpan startTimeout)
     {
         var process = new Process { StartInfo = ProcessRunner.Start(fileName, arguments, workingDirectory) };
         var running = new RunningProcess(process);
