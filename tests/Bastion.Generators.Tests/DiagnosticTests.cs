@@ -153,6 +153,14 @@ public sealed class DiagnosticTests
         Single("[BastionEndpoints] public static partial class A { [Get(\"/f/{name}\")] public static int M([SafePath] Bastion.Paths.SafeFilePath name) => 1; }", "BAS1110");
     }
 
+    [Theory]
+    [InlineData("public sealed record R([SafePath(Root = \"x\")] string File);")]
+    [InlineData("public sealed record R(Bastion.Paths.SafeFilePath File);")]
+    [InlineData("public sealed record R([SafePath] Bastion.Paths.SafeFilePath File);")]
+    [InlineData("public sealed record Inner(Bastion.Paths.SafeFilePath File); public sealed record R(IReadOnlyList<Inner> Items);")]
+    public void BAS1110_safe_path_members_of_request_records_need_the_attribute_the_type_and_a_root(string records)
+        => Single(records + " [BastionEndpoints] public static partial class A { [Post(\"/a\")] public static int M(R r) => 1; }", "BAS1110");
+
     [Fact]
     public void A_class_with_an_error_generates_no_endpoints_so_nothing_is_silently_unprotected()
     {

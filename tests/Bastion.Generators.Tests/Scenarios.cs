@@ -157,6 +157,28 @@ public static class Scenarios
         }
         """;
 
+    /// <summary>[SafePath] members of request records: required, optional, inside a list of nested records.</summary>
+    public const string BodyPaths = Usings + """
+        using Bastion.Paths;
+
+        namespace Docs;
+
+        public sealed record Publish(
+            [Required] string Title,
+            [SafePath(Root = "Docs:Root", AllowedExtensions = new[] { ".md" }, MustExist = true)] SafeFilePath Source,
+            [SafePath(Root = "Docs:Root")] SafeFilePath? Cover,
+            IReadOnlyList<Asset>? Assets);
+
+        public sealed record Asset([SafePath(Root = "assets", AllowSubdirectories = false)] SafeFilePath Path);
+
+        [BastionEndpoints("/docs")]
+        public static partial class PublishEndpoints
+        {
+            [Post("/publish")]
+            public static string Publish(Publish request) => request.Source.RelativePath;
+        }
+        """;
+
     /// <summary>A C# string literal for <paramref name="value"/>.</summary>
     public static string Quote(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 
@@ -166,5 +188,6 @@ public static class Scenarios
         ["Validation"] = Validation,
         ["HostileLiterals"] = HostileLiterals,
         ["Commands"] = Commands,
+        ["BodyPaths"] = BodyPaths,
     };
 }

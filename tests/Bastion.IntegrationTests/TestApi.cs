@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
@@ -15,6 +16,17 @@ public sealed record Note(
     [MaxLength(3)] IReadOnlyList<Label>? Tags,
     [Range(1, 5)] int Stars,
     [EmailAddress] string? Email);
+
+/// <summary>A request that names files: each is resolved under Files:Root before the handler runs.</summary>
+public sealed record ShareRequest(
+    [Required] string Title,
+    [SafePath(Root = "Files:Root", AllowedExtensions = [".txt"], MustExist = true)] Bastion.Paths.SafeFilePath File,
+    [SafePath(Root = "Files:Root")] Bastion.Paths.SafeFilePath? Preview,
+    IReadOnlyList<Attachment>? Attachments);
+
+public sealed record Attachment([SafePath(Root = "Files:Root", AllowSubdirectories = false)] Bastion.Paths.SafeFilePath Path);
+
+public sealed record ShareResult(Bastion.Paths.SafeFilePath File, string Content, bool InsideRoot, int Attachments);
 
 public sealed record Measurement([Range(0.0, 1.0)] double Ratio);
 
@@ -52,6 +64,16 @@ public static partial class TestEndpoints
         return TypedResults.Ok(file.RelativePath);
     }
 
+    [Post("/share")]
+    public static Ok<ShareResult> Share(ShareRequest request)
+    {
+        Interlocked.Increment(ref _calls);
+        string root = System.IO.Path.GetFullPath(System.Environment.GetEnvironmentVariable("BASTION_TEST_FILES_ROOT") ?? "/nonexistent");
+        bool inside = request.File.FullPath.StartsWith(root + System.IO.Path.DirectorySeparatorChar, System.StringComparison.Ordinal)
+            && (request.Attachments ?? []).All(a => a.Path.FullPath.StartsWith(root + System.IO.Path.DirectorySeparatorChar, System.StringComparison.Ordinal));
+        return TypedResults.Ok(new ShareResult(request.File, System.IO.File.ReadAllText(request.File.FullPath), inside, request.Attachments?.Count ?? 0));
+    }
+
     [Post("/measure")]
     public static Ok Measure(Measurement measurement)
     {
@@ -71,4 +93,6 @@ public static partial class TestEndpoints
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(Measurement))]
 [JsonSerializable(typeof(DiffSubject))]
+[JsonSerializable(typeof(ShareRequest))]
+[JsonSerializable(typeof(ShareResult))]
 internal sealed partial class TestJsonContext : JsonSerializerContext;

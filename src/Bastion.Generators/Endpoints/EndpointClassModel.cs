@@ -10,7 +10,8 @@ internal sealed record EndpointClassModel(
     string FullyQualifiedName,
     string? Prefix,
     EquatableArray<EndpointModel> Endpoints,
-    EquatableArray<ValidatedTypeModel> ValidatedTypes)
+    EquatableArray<ValidatedTypeModel> ValidatedTypes,
+    EquatableArray<SafePathMemberModel> BodyPaths)
 {
     /// <summary>File name stem for the generated source, unique per class.</summary>
     public string HintName => (Namespace is null ? ClassName : Namespace + "." + ClassName).Replace('<', '_').Replace('>', '_');

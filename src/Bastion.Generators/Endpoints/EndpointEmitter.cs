@@ -55,7 +55,7 @@ internal static class EndpointEmitter
                              .GroupBy(p => p.ValueTypeName).Select(g => g.First()).OrderBy(p => p.ValueTypeName, System.StringComparer.Ordinal))
                 {
                     w.Line();
-                    validation.EmitCheck(body.ValueTypeName, body.ValidatorMethod!);
+                    validation.EmitCheck(body.ValueTypeName, body.ValidatorMethod!, withPaths: !model.BodyPaths.IsEmpty);
                 }
 
                 foreach (ValidatedTypeModel type in model.ValidatedTypes)
@@ -81,6 +81,19 @@ internal static class EndpointEmitter
                 w.Line($"var json = {Support}.BastionJson.GetSerializerOptions(endpoints);");
             }
 
+            if (!model.BodyPaths.IsEmpty)
+            {
+                w.Line("// Resolvers for [SafePath] members of request records, in the order the generated checks index them.");
+                w.Line("var bodyPaths = new global::Bastion.Paths.SafePathResolver[]");
+                w.Line("{");
+                foreach (SafePathMemberModel member in model.BodyPaths)
+                {
+                    w.Line("    " + CreateResolver(member.Guard, Literal.String(member.Display)) + ",");
+                }
+
+                w.Line("};");
+            }
+
             foreach (EndpointModel endpoint in model.Endpoints)
             {
                 w.Line();
@@ -93,6 +106,15 @@ internal static class EndpointEmitter
         }
     }
 
+    internal static bool UsesBodyPaths(EndpointClassModel model, EndpointParameterModel body)
+        => !model.BodyPaths.IsEmpty && body.ValidatorMethod is not null;
+
+    private static string CreateResolver(SafePathModel guard, string display)
+    {
+        string extensions = "new string[] { " + string.Join(", ", guard.AllowedExtensions.Select(Literal.String)) + " }";
+        return $"global::Bastion.Paths.SafePathBinding.CreateResolver(endpoints, {Literal.String(guard.Root)}, {Bool(guard.AllowSubdirectories)}, {extensions}, {Bool(guard.MustExist)}, {display})";
+    }
+
     private static void EmitMapOne(CodeWriter w, EndpointClassModel model, EndpointModel endpoint)
     {
         string display = Literal.String(endpoint.DisplayName);
@@ -102,6 +124,10 @@ internal static class EndpointEmitter
         {
             w.Line($"var bodyInfo = {Support}.BastionJson.GetTypeInfo<{body.ValueTypeName}>(json, {display});");
             captured.Add("bodyInfo");
+            if (UsesBodyPaths(model, body))
+            {
+                captured.Add("bodyPaths");
+            }
         }
 
         if (endpoint.Return.Kind == ReturnKind.Json)
@@ -113,9 +139,8 @@ internal static class EndpointEmitter
         foreach (EndpointParameterModel path in endpoint.Parameters.Where(p => p.SafePath is not null))
         {
             SafePathModel guard = path.SafePath!;
-            string extensions = "new string[] { " + string.Join(", ", guard.AllowedExtensions.Select(Literal.String)) + " }";
             string resolver = ParameterEmitter.Local(path) + "Resolver";
-            w.Line($"var {resolver} = global::Bastion.Paths.SafePathBinding.CreateResolver(endpoints, {Literal.String(guard.Root)}, {Bool(guard.AllowSubdirectories)}, {extensions}, {Bool(guard.MustExist)}, {display});");
+            w.Line($"var {resolver} = {CreateResolver(guard, display)};");
             captured.Add(resolver);
         }
 
@@ -204,6 +229,10 @@ internal static class EndpointEmitter
         if (body is not null)
         {
             signature += $", global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{body.ValueTypeName}> bodyInfo";
+            if (UsesBodyPaths(model, body))
+            {
+                signature += ", global::Bastion.Paths.SafePathResolver[] bodyPaths";
+            }
         }
 
         if (endpoint.Return.Kind == ReturnKind.Json)
@@ -221,7 +250,7 @@ internal static class EndpointEmitter
         {
             foreach (EndpointParameterModel parameter in endpoint.Parameters)
             {
-                ParameterEmitter.Emit(w, parameter, endpoint);
+                ParameterEmitter.Emit(w, parameter, endpoint, parameter.Source == ParameterSource.Body && UsesBodyPaths(model, parameter));
             }
 
             EndpointParameterModel[] checkedParameters = endpoint.Parameters.Where(p => !p.Rules.IsEmpty).ToArray();

@@ -73,6 +73,12 @@ internal static class EndpointManifest
                 validated.Add(path + " " + string.Join(" ", member.Rules.Select(r => r.Kind.ToString())));
             }
 
+            if (member.SafePathIndex >= 0 && member.SafePathIndex < model.BodyPaths.Count)
+            {
+                SafePathModel guard = model.BodyPaths[member.SafePathIndex].Guard;
+                validated.Add(path + " SafePath under " + guard.Root + (guard.AllowedExtensions.IsEmpty ? string.Empty : " " + string.Join("|", guard.AllowedExtensions)));
+            }
+
             if (member.NestedMethod is not null)
             {
                 Walk(model, member.NestedMethod, path + ".", sanitized, validated, visiting);

@@ -63,7 +63,7 @@ internal static class EndpointParser
 
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         var model = new EndpointClassModel(ns, type.Name, SymbolNames.TypeName(type), prefix,
-            endpoints.ToEquatableArray(), validation.Types);
+            endpoints.ToEquatableArray(), validation.Types, validation.PathMembers);
         return new EndpointParseResult(model, reported);
     }
 

@@ -112,8 +112,8 @@ internal sealed class ParameterBinder
         string? problem = attribute is null ? "a SafeFilePath parameter needs [SafePath(Root = ...)] to say which directory it is inside"
             : !isSafeFilePath ? "[SafePath] applies to parameters of type SafeFilePath, so the handler cannot use the unchecked string"
             : null;
-        string root = attribute?.NamedArguments.FirstOrDefault(a => a.Key == "Root").Value.Value as string ?? string.Empty;
-        if (problem is null && root.Trim().Length == 0)
+        SafePathModel? guard = attribute is null ? null : SafePathModel.From(attribute);
+        if (problem is null && guard is null)
         {
             problem = "[SafePath] needs Root: a configuration key (\"Uploads:Root\") or a directory";
         }
@@ -124,13 +124,6 @@ internal sealed class ParameterBinder
             return null;
         }
 
-        bool allowSubdirectories = attribute!.NamedArguments.FirstOrDefault(a => a.Key == "AllowSubdirectories").Value.Value as bool? ?? true;
-        bool mustExist = attribute.NamedArguments.FirstOrDefault(a => a.Key == "MustExist").Value.Value as bool? ?? false;
-        TypedConstant extensions = attribute.NamedArguments.FirstOrDefault(a => a.Key == "AllowedExtensions").Value;
-        EquatableArray<string> allowed = extensions.Kind == TypedConstantKind.Array
-            ? extensions.Values.Select(v => v.Value as string ?? string.Empty).ToEquatableArray()
-            : EquatableArray<string>.Empty;
-
         RouteParameter? routeMatch = _routeParameters.FirstOrDefault(r => string.Equals(r.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
         ParameterSource source = routeMatch is null ? ParameterSource.Query : ParameterSource.Route;
         EndpointParameterModel model = Model(parameter, source, routeMatch?.Name ?? parameter.Name, ValueParseKind.SafePath, null);
@@ -138,7 +131,7 @@ internal sealed class ParameterBinder
         // unchecked default path.
         return model with
         {
-            SafePath = new SafePathModel(root, allowSubdirectories, allowed, mustExist),
+            SafePath = guard,
             IsOptional = SymbolNames.IsNullable(parameter.Type),
             DefaultValue = null,
         };

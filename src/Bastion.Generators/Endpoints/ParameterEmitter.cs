@@ -10,7 +10,7 @@ internal static class ParameterEmitter
 
     public static string Local(EndpointParameterModel parameter) => "arg" + char.ToUpperInvariant(parameter.Name[0]) + parameter.Name.Substring(1);
 
-    public static void Emit(CodeWriter w, EndpointParameterModel parameter, EndpointModel endpoint)
+    public static void Emit(CodeWriter w, EndpointParameterModel parameter, EndpointModel endpoint, bool withBodyPaths)
     {
         string local = Local(parameter);
         switch (parameter.Source)
@@ -34,7 +34,7 @@ internal static class ParameterEmitter
                 w.Line($"var {local} = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{parameter.ValueTypeName}>(httpContext.RequestServices);");
                 return;
             case ParameterSource.Body:
-                EmitBody(w, parameter, endpoint, local);
+                EmitBody(w, parameter, endpoint, local, withBodyPaths);
                 return;
             default:
                 EmitText(w, parameter, local);
@@ -42,7 +42,7 @@ internal static class ParameterEmitter
         }
     }
 
-    private static void EmitBody(CodeWriter w, EndpointParameterModel parameter, EndpointModel endpoint, string local)
+    private static void EmitBody(CodeWriter w, EndpointParameterModel parameter, EndpointModel endpoint, string local, bool withBodyPaths)
     {
         string read = local + "Read";
         w.Line($"// body: JSON only (415), at most {EndpointParser.Int(endpoint.MaxBodyBytes)} bytes (413), malformed (400)");
@@ -51,7 +51,7 @@ internal static class ParameterEmitter
         w.Line($"var {local} = {read}.Value!;");
         if (parameter.ValidatorMethod is not null)
         {
-            w.Line($"var {local}Invalid = SanitizeAndValidate(ref {local});");
+            w.Line($"var {local}Invalid = SanitizeAndValidate(ref {local}{(withBodyPaths ? ", bodyPaths" : string.Empty)});");
             w.Line($"if ({local}Invalid is not null) {{ await {local}Invalid.ExecuteAsync(httpContext); return; }}");
         }
     }

@@ -36,6 +36,13 @@ internal sealed class MemberParser
         bool isNullable = SymbolNames.IsNullable(type);
         Location? location = (parameter ?? (ISymbol)_property).Locations.FirstOrDefault();
 
+        bool isSafeFilePath = SymbolNames.UnderlyingValueType(type).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.SafeFilePath;
+        AttributeData? safePath = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.SafePathAttribute);
+        if (isSafeFilePath || safePath is not null)
+        {
+            return ParseSafePath(type, safePath, isSafeFilePath, jsonName, isNullable, location);
+        }
+
         MemberShape shape;
         CollectionKind collection = CollectionKind.None;
         ITypeSymbol? element = null;
@@ -125,6 +132,25 @@ internal sealed class MemberParser
             _property.Name, jsonName, SymbolNames.TypeName(type), shape, isNullable, nestedMethod,
             collection, elementShape, element is null ? null : SymbolNames.TypeName(element), elementIsNullable, elementMethod,
             sanitize, rules.ToEquatableArray());
+    }
+
+    /// <summary>A SafeFilePath member: resolved under its root by the generated checks, or the request is refused.</summary>
+    private ValidatedMemberModel? ParseSafePath(ITypeSymbol type, AttributeData? attribute, bool isSafeFilePath, string jsonName, bool isNullable, Location? location)
+    {
+        Endpoints.SafePathModel? guard = attribute is null ? null : Endpoints.SafePathModel.From(attribute);
+        string? problem = attribute is null ? "a SafeFilePath member needs [SafePath(Root = ...)] to say which directory it is inside"
+            : !isSafeFilePath ? "[SafePath] applies to members of type SafeFilePath, so the handler cannot use the unchecked string"
+            : guard is null ? "[SafePath] needs Root: a configuration key (\"Uploads:Root\") or a directory"
+            : null;
+        if (problem is not null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SafePathMisuse, LocationInfo.From(location), _property.Name, _type.Name, problem));
+            return null;
+        }
+
+        int index = _owner.AddPath(new Endpoints.SafePathMemberModel(_type.Name + "." + _property.Name, guard!));
+        return new ValidatedMemberModel(_property.Name, jsonName, SymbolNames.TypeName(type), MemberShape.Value, isNullable, null,
+            CollectionKind.None, MemberShape.Other, null, false, null, null, EquatableArray<ValidationRuleModel>.Empty, index);
     }
 
     private SanitizeModel? ParseSanitize(AttributeData attribute, MemberShape shape, MemberShape elementShape, RuleContext context)

@@ -21,4 +21,5 @@ internal sealed record ValidatedMemberModel(
     bool ElementIsNullable,
     string? ElementMethod,
     SanitizeModel? Sanitize,
-    EquatableArray<ValidationRuleModel> Rules);
+    EquatableArray<ValidationRuleModel> Rules,
+    int SafePathIndex = -1);

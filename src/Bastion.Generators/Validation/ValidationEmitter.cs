@@ -22,12 +22,13 @@ internal sealed class ValidationEmitter
 
     public ValidationEmitter(CodeWriter writer) => _w = writer;
 
-    public void EmitCheck(string typeName, string methodName)
+    public void EmitCheck(string typeName, string methodName, bool withPaths)
     {
         _w.Line("/// <summary>Sanitizes and validates a request body in place; returns the 400 problem to send, or null when valid.</summary>");
-        using (_w.Block($"internal static global::Microsoft.AspNetCore.Http.IResult? SanitizeAndValidate(ref {typeName} value)"))
+        string paths = withPaths ? ", global::Bastion.Paths.SafePathResolver[]? paths" : string.Empty;
+        using (_w.Block($"internal static global::Microsoft.AspNetCore.Http.IResult? SanitizeAndValidate(ref {typeName} value{paths})"))
         {
-            _w.Line($"var errors = new {Collector}();");
+            _w.Line($"var errors = new {Collector}(){(withPaths ? " { PathResolvers = paths }" : string.Empty)};");
             _w.Line($"value = {methodName}(value, ref errors);");
             _w.Line("return errors.HasErrors ? global::Bastion.Endpoints.BastionProblems.Validation(errors.ToDictionary()) : null;");
         }
@@ -69,7 +70,7 @@ internal sealed class ValidationEmitter
         using (_w.Block($"private static {type.TypeName} {type.MethodName}({type.TypeName} value, ref {Collector} errors)"))
         {
             var rewritten = new List<ValidatedMemberModel>();
-            bool mayChange = type.Members.Any(m => (m.Sanitize is not null && m.Sanitize.Policy != "Reject") || m.NestedMethod is not null || m.ElementMethod is not null);
+            bool mayChange = type.Members.Any(m => (m.Sanitize is not null && m.Sanitize.Policy != "Reject") || m.SafePathIndex >= 0 || m.NestedMethod is not null || m.ElementMethod is not null);
             if (mayChange)
             {
                 _w.Line("bool changed = false;");
@@ -145,6 +146,22 @@ internal sealed class ValidationEmitter
         foreach (ValidationRuleModel rule in member.Rules)
         {
             EmitRule(rule, member, local);
+        }
+
+        if (member.SafePathIndex >= 0)
+        {
+            // The value was read from JSON unresolved; resolve it under the member's root or refuse the request.
+            string value = member.IsNullable ? "pathValue" : local;
+            string index = member.SafePathIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string open = member.IsNullable ? $"if ({local} is {{ }} pathValue)" : string.Empty;
+            using (_w.Block(open))
+            {
+                _w.Line($"var pathProblem = global::Bastion.Paths.SafePathBinding.ResolveMember(errors.PathResolvers, {index}, {value}, out var resolvedPath);");
+                _w.Line($"if (pathProblem is not null) errors.Add({Literal.String(member.JsonName)}, pathProblem);");
+                _w.Line($"else {{ {local} = resolvedPath; changed = true; }}");
+            }
+
+            rewritten = true;
         }
 
         if (member.Shape == MemberShape.Object && member.NestedMethod is not null)
@@ -327,6 +344,11 @@ internal sealed class ValidationEmitter
         }
 
         parts.AddRange(member.Rules.Select(r => "[" + r.Kind + "]"));
+        if (member.SafePathIndex >= 0)
+        {
+            parts.Add("[SafePath]");
+        }
+
         return parts.Count == 0 ? string.Empty : ": " + string.Join(" ", parts);
     }
 }

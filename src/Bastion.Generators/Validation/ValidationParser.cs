@@ -24,6 +24,7 @@ internal sealed class ValidationParser
     private readonly HashSet<string> _referencedWhileInProgress = new();
     private readonly List<ValidatedTypeModel> _types = new();
     private readonly HashSet<string> _usedMethodNames = new();
+    private readonly List<Endpoints.SafePathMemberModel> _paths = new();
 
     public ValidationParser(List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
@@ -33,6 +34,16 @@ internal sealed class ValidationParser
 
     /// <summary>The types that need a generated method, in a stable order.</summary>
     public EquatableArray<ValidatedTypeModel> Types => _types.OrderBy(t => t.MethodName, System.StringComparer.Ordinal).ToEquatableArray();
+
+    /// <summary>[SafePath] members found while walking, in index order (their resolvers are built at map time).</summary>
+    public EquatableArray<Endpoints.SafePathMemberModel> PathMembers => _paths.ToEquatableArray();
+
+    /// <summary>Registers a [SafePath] member and returns its resolver index.</summary>
+    internal int AddPath(Endpoints.SafePathMemberModel member)
+    {
+        _paths.Add(member);
+        return _paths.Count - 1;
+    }
 
     /// <summary>Returns the generated method name for <paramref name="type"/>, or null when nothing in it needs checking.</summary>
     public string? Visit(ITypeSymbol type)
@@ -110,7 +121,7 @@ internal sealed class ValidationParser
         => methodName is not null && (!_canChange.TryGetValue(methodName, out bool change) || change);
 
     private bool MemberCanChange(ValidatedMemberModel member)
-        => member.Sanitize is not null || CanChange(member.NestedMethod) || CanChange(member.ElementMethod);
+        => member.Sanitize is not null || member.SafePathIndex >= 0 || CanChange(member.NestedMethod) || CanChange(member.ElementMethod);
 
     private string UniqueMethodName(string baseName)
     {

@@ -3,11 +3,12 @@ using System;
 namespace Bastion;
 
 /// <summary>
-/// Binds a <see cref="Paths.SafeFilePath"/> handler parameter from a route or query value through
-/// <see cref="Paths.SafePathResolver"/>: the handler only ever sees a path proven to be inside the root.
-/// Refusals are 400 (404 for <see cref="MustExist"/>) problem details that never echo the path.
+/// Binds a <see cref="Paths.SafeFilePath"/> handler parameter from a route or query value, or a
+/// <see cref="Paths.SafeFilePath"/> member of a JSON request record, through <see cref="Paths.SafePathResolver"/>:
+/// the handler only ever sees a path proven to be inside the root. Refusals are 400 (404 for
+/// <see cref="MustExist"/> on a route or query value) problem details that never echo the path.
 /// </summary>
-[AttributeUsage(AttributeTargets.Parameter, Inherited = false, AllowMultiple = false)]
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property, Inherited = false, AllowMultiple = false)]
 public sealed class SafePathAttribute : Attribute
 {
     /// <summary>

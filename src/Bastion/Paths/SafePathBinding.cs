@@ -30,4 +30,33 @@ public static class SafePathBinding
 
         return new SafePathResolver(full, new SafePathOptions { AllowSubdirectories = allowSubdirectories, AllowedExtensions = allowedExtensions, MustExist = mustExist });
     }
+
+    /// <summary>
+    /// Resolves a <see cref="SafeFilePath"/> read from a JSON request body (held unresolved until now) with
+    /// <c>resolvers[index]</c>. Returns null with the resolved value, or the message to report for the member.
+    /// A missing value, or no resolvers (the method was called outside a generated endpoint), is refused.
+    /// </summary>
+    public static string? ResolveMember(SafePathResolver[]? resolvers, int index, SafeFilePath value, out SafeFilePath resolved)
+    {
+        resolved = default;
+        if (value.IsResolved)
+        {
+            resolved = value;
+            return null;
+        }
+
+        if (value.Unresolved is null || resolvers is null || (uint)index >= (uint)resolvers.Length)
+        {
+            return "The path is not allowed.";
+        }
+
+        SafePathResult result = resolvers[index].Resolve(value.Unresolved);
+        if (!result.Succeeded)
+        {
+            return result.Rejection == PathRejection.NotFound ? "No such file." : "The path is not allowed.";
+        }
+
+        resolved = result.Path;
+        return null;
+    }
 }

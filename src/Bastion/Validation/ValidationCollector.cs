@@ -27,6 +27,12 @@ public struct ValidationCollector
     /// <summary>True once any error was added.</summary>
     public readonly bool HasErrors => _errors is not null;
 
+    /// <summary>
+    /// The resolvers for <c>[SafePath]</c> members of the request, built once when the endpoint was mapped and
+    /// handed to the generated checks (indexed by the generated code).
+    /// </summary>
+    public Paths.SafePathResolver[]? PathResolvers { readonly get; set; }
+
     /// <summary>Number of distinct paths with errors.</summary>
     public readonly int Count => _errors?.Count ?? 0;
 
