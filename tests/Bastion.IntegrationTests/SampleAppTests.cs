@@ -145,6 +145,20 @@ public sealed class SampleAppTests : IAsyncLifetime
         Assert.Contains("1 packets transmitted", report.GetProperty("output").GetString(), StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> HostileTable() => new(HostilePaths.All());
+
+    /// <summary>The resolver's whole hostile table over HTTP: each segment percent-encoded once, so routing hands the resolver exactly the table's string.</summary>
+    [Theory]
+    [MemberData(nameof(HostileTable))]
+    public async Task The_hostile_path_table_is_refused_over_http(string input)
+    {
+        string encoded = string.Join("/", input.Split('/').Select(Uri.EscapeDataString));
+        (int status, string body) = await RawHttp.GetAsync(_host.Client.BaseAddress!, "/api/files/" + encoded, TestContext.Current.CancellationToken);
+        Assert.True(status is 400 or 404, $"status {status} for {encoded}");
+        Assert.DoesNotContain("ConnectionStrings", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_page_and_the_openapi_description_are_served()
     {

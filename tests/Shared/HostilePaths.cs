@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Bastion.Testing;
+
+/// <summary>
+/// Hostile relative paths: climbs with both separators, encoded and double-encoded forms, overlong UTF-8 and
+/// fullwidth look-alikes, control and invisible characters, absolute/UNC/device forms, device names, streams,
+/// trailing dots, oversize names, and names of links that the resolver tests create pointing outside the root.
+/// Shared by the resolver tests and the HTTP tests of the sample's download endpoint.
+/// </summary>
+public static class HostilePaths
+{
+    public static IReadOnlyList<string> All()
+    {
+        var inputs = new SortedSet<string>(StringComparer.Ordinal);
+        string[] climbs = ["..", "../..", "../../..", "..\\..", "..//..", "./..", "a/../..", "a/../../..", "docs/../../..", "docs\\..\\..", "./../.", "nested/deeper/../../..", ".../...", "...."];
+        string[] targets = ["outside.txt", "uploads-evil/secret.txt", "etc/passwd", "uploads/../outside.txt", "windows\\win.ini"];
+        foreach (string climb in climbs)
+        {
+            foreach (string target in targets)
+            {
+                inputs.Add(climb + "/" + target);
+                inputs.Add(climb + "\\" + target);
+            }
+        }
+
+        string[] more =
+        [
+            "..", "../", "..\\", "../uploads-evil/secret.txt", "..\\uploads-evil\\secret.txt", "../uploads/../uploads-evil/secret.txt",
+            "%2e%2e%2foutside.txt", "%2e%2e/outside.txt", "..%2foutside.txt", "..%5coutside.txt", "%252e%252e%252foutside.txt",
+            "%c0%ae%c0%ae/outside.txt", "%c0%af", "a%00.txt", "%2fetc%2fpasswd", "%5c%5cserver%5cshare",
+            "\uFF0E\uFF0E\uFF0Foutside.txt", "\uFF0E\uFF0E/outside.txt", "..\uFF0Foutside.txt", "..\uFF3Coutside.txt", "\u2025/outside.txt",
+            "\u2024\u2024/outside.txt", "..\u2215outside.txt", "..\u2044outside.txt", "\uFE52\uFE52/outside.txt", "a\u2216b",
+            "a.txt\0.png", "\0", "a\u0001b.txt", "a\nb.txt", "a\rb.txt", "a\tb.txt", "a\u007Fb.txt", "a\u0085b.txt", "a\u202Eb.txt", "a\u200Bb.txt", "a\uFFFDb.txt", "a\u2028b",
+            "/etc/passwd", "/", "\\", "\\etc\\passwd", "//server/share/x", "\\\\server\\share\\x", "\\\\?\\C:\\x", "\\\\.\\pipe\\x", "\\??\\C:\\x",
+            "C:\\Windows\\win.ini", "C:Windows", "c:", "C:/x", "Z:\\",
+            "CON", "con", "con.txt", "NUL", "nul.tar.gz", "AUX", "PRN.pdf", "COM1", "com9.log", "LPT1", "lpt3.txt", "docs/CON", "docs/nul.txt", "CONIN$", "CONOUT$", "COM\u00B9", "CON .txt",
+            "a.txt:secret", "a.txt::$DATA", "docs:stream", "a.txt:", ":",
+            "a.txt.", "a.txt ", "docs./report.pdf", "docs /report.pdf", "a.txt. .",
+            new string('a', 256), string.Concat(Enumerable.Repeat("a/", 2100)), new string('é', 128) + ".txt",
+            "link-out.txt", "relative-out.txt", "dangling-out.txt", "dir-out/outside.txt", "dir-out/uploads-evil/secret.txt", "dir-out", "loop-a", "hard-out.txt", "./hard-out.txt",
+            "", ".", "./", "./.", "//", "\\\\", "/.",
+        ];
+        foreach (string item in more)
+        {
+            inputs.Add(item);
+        }
+
+        return inputs.ToList();
+    }
+}
