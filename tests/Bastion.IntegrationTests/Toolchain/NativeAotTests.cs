@@ -65,6 +65,16 @@ public sealed partial class NativeAotTests
                 Assert.Contains("Welcome to the Bastion sample", file, StringComparison.Ordinal);
                 (int escapeStatus, _) = await RawHttp.GetAsync(client.BaseAddress!, "/api/files/..%2fappsettings.json", ct);
                 Assert.Equal(400, escapeStatus);
+
+                // [SafeCommand] from the native binary: a refused host never starts a process; a good one pings.
+                (int injectedStatus, string injected) = await RawHttp.GetAsync(client.BaseAddress!, "/api/diagnostics/ping?host=127.0.0.1%3Bid", ct);
+                Assert.Equal(400, injectedStatus);
+                Assert.DoesNotContain("uid=", injected, StringComparison.Ordinal);
+                if (File.Exists("/usr/bin/ping"))
+                {
+                    string ping = await client.GetStringAsync("/api/diagnostics/ping?host=127.0.0.1", ct);
+                    Assert.Contains("\"reachable\":true", ping, StringComparison.Ordinal);
+                }
             }
         }
         finally
