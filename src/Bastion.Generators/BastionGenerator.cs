@@ -29,15 +29,7 @@ public sealed class BastionGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Diagnostics)
             .Where(static list => !list.IsEmpty)
             .WithTrackingName(TrackingNames.EndpointDiagnostics);
-        // Reporting needs the compilation only to place diagnostics in its syntax trees (so #pragma and
-        // .editorconfig apply); parsing above stays cached.
-        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
-        {
-            foreach (DiagnosticInfo diagnostic in pair.Left)
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
-            }
-        });
+        Report(context, diagnostics);
 
         IncrementalValuesProvider<EndpointClassModel> models = parsed
             .Where(static result => result.Model is not null)
@@ -69,13 +61,7 @@ public sealed class BastionGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Diagnostics)
             .Where(static list => !list.IsEmpty)
             .WithTrackingName(TrackingNames.CommandDiagnostics);
-        context.RegisterSourceOutput(commandDiagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
-        {
-            foreach (DiagnosticInfo diagnostic in pair.Left)
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
-            }
-        });
+        Report(context, commandDiagnostics);
         IncrementalValuesProvider<CommandModel> commands = parsedCommands
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
@@ -92,4 +78,17 @@ public sealed class BastionGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(rows, static (spc, manifestRows)
             => spc.AddSource("BastionSecurityManifest.g.cs", ManifestEmitter.Emit(ManifestEmitter.Markdown(manifestRows))));
     }
+
+    /// <summary>
+    /// Reports a feature's diagnostics. The compilation is needed only to place them in its syntax trees (so
+    /// #pragma and .editorconfig apply); the parsing before this stays cached.
+    /// </summary>
+    private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics)
+        => context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
+        {
+            foreach (DiagnosticInfo diagnostic in pair.Left)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
+            }
+        });
 }

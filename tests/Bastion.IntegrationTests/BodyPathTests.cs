@@ -5,8 +5,6 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Bastion.IntegrationTests;
@@ -31,14 +29,7 @@ public sealed class BodyPathTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(_files, "secret.txt"), "outside");
         File.CreateSymbolicLink(Path.Combine(Root, "link.txt"), Path.Combine(_files, "secret.txt"));
         Environment.SetEnvironmentVariable("BASTION_TEST_FILES_ROOT", Root);
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration["Files:Root"] = Root;
-        builder.AddBastion();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TestJsonContext.Default));
-        WebApplication app = builder.Build();
-        app.UseBastion();
-        app.MapBastionEndpoints();
-        _host = await KestrelHost.StartAsync(app);
+        _host = await KestrelHost.StartTestApiAsync(Root);
     }
 
     public async ValueTask DisposeAsync()

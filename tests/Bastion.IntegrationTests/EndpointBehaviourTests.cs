@@ -22,14 +22,7 @@ public sealed class EndpointBehaviourTests : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(_files, "root", "docs"));
         File.WriteAllText(Path.Combine(_files, "root", "docs", "a.txt"), "inside");
         File.WriteAllText(Path.Combine(_files, "secret.txt"), "outside");
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration["Files:Root"] = Path.Combine(_files, "root");
-        builder.AddBastion();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TestJsonContext.Default));
-        WebApplication app = builder.Build();
-        app.UseBastion();
-        app.MapBastionEndpoints();
-        _host = await KestrelHost.StartAsync(app);
+        _host = await KestrelHost.StartTestApiAsync(Path.Combine(_files, "root"));
     }
 
     public async ValueTask DisposeAsync()

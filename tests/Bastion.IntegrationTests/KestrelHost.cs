@@ -22,6 +22,20 @@ public sealed class KestrelHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>Starts the test API (every [BastionEndpoints] class of this assembly) with Files:Root at <paramref name="filesRoot"/>.</summary>
+    public static Task<KestrelHost> StartTestApiAsync(string filesRoot)
+    {
+        Microsoft.AspNetCore.Builder.WebApplicationBuilder builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Configuration["Files:Root"] = filesRoot;
+        builder.AddBastion();
+        Microsoft.Extensions.DependencyInjection.HttpJsonServiceExtensions.ConfigureHttpJsonOptions(builder.Services,
+            o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TestJsonContext.Default));
+        Microsoft.AspNetCore.Builder.WebApplication app = builder.Build();
+        app.UseBastion();
+        app.MapBastionEndpoints();
+        return StartAsync(app);
+    }
+
     public static async Task<KestrelHost> StartAsync(WebApplication app)
     {
         app.Urls.Clear();
