@@ -18,6 +18,12 @@ internal static partial class FileLinkCount
     private const int StatxSize = 256;
     private const int StatxNlinkOffset = 16;
 
+    /// <summary>
+    /// Whether the count can be read on this OS: Linux (statx, one layout on every architecture) and Windows.
+    /// macOS and the BSDs have per-architecture stat layouts that Bastion does not guess at.
+    /// </summary>
+    public static bool IsSupported => OperatingSystem.IsLinux() || OperatingSystem.IsWindows();
+
     /// <summary>The link count, or null when it could not be read (the caller refuses then).</summary>
     public static uint? Get(string fullPath)
     {
@@ -31,11 +37,6 @@ internal static partial class FileLinkCount
             if (OperatingSystem.IsWindows())
             {
                 return GetWindows(fullPath);
-            }
-
-            if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())
-            {
-                return GetBsd(fullPath);
             }
         }
         catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException or IOException or UnauthorizedAccessException)
@@ -59,13 +60,6 @@ internal static partial class FileLinkCount
         return (mask & StatxNlink) == 0 ? null : *(uint*)(buffer + StatxNlinkOffset);
     }
 
-    // On macOS and FreeBSD st_nlink is a u16 at offset 6 of struct stat (64-bit inode layout).
-    private static unsafe uint? GetBsd(string fullPath)
-    {
-        byte* buffer = stackalloc byte[512];
-        return LStat(fullPath, buffer) != 0 ? null : *(ushort*)(buffer + 6);
-    }
-
     private static unsafe uint? GetWindows(string fullPath)
     {
         using SafeFileHandle handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -76,9 +70,6 @@ internal static partial class FileLinkCount
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
     private static unsafe partial int Statx(int dirfd, string path, int flags, uint mask, byte* buffer);
-
-    [LibraryImport("libc", EntryPoint = "lstat", StringMarshalling = StringMarshalling.Utf8)]
-    private static unsafe partial int LStat(string path, byte* buffer);
 
     [LibraryImport("kernel32.dll", SetLastError = true)]
     [return: MarshalAs(UnmanagedType.Bool)]

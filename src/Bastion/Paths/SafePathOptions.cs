@@ -18,7 +18,8 @@ public sealed class SafePathOptions
     /// <summary>
     /// Whether an existing file with more than one hard link is accepted (default false). Another name for the
     /// same data may sit outside the root, and nothing on the path shows it; refuse unless the folder is known
-    /// to use hard links on purpose (some backup and deduplication tools do).
+    /// to use hard links on purpose (some backup and deduplication tools do). Checked on Linux and Windows; on
+    /// other systems the count is not read.
     /// </summary>
     public bool AllowHardLinks { get; init; }
 }

@@ -90,7 +90,7 @@ public sealed class SafePathResolver
             return SafePathResult.Refuse(PathRejection.NotFound);
         }
 
-        if (exists && !_options.AllowHardLinks && FileLinkCount.Get(real) is not 1)
+        if (exists && !_options.AllowHardLinks && FileLinkCount.IsSupported && FileLinkCount.Get(real) is not 1)
         {
             return SafePathResult.Refuse(PathRejection.HardLink);
         }
