@@ -41,6 +41,7 @@ public sealed class BodyPathTests : IAsyncLifetime
     [Fact]
     public async Task Legitimate_paths_arrive_resolved_inside_the_root_and_echo_as_relative_paths()
     {
+        int before = TestEndpoints.ShareCalls;
         HttpResponseMessage response = await Post("""{"title":"t","file":"docs/a.txt","preview":"docs//a.txt","attachments":[{"path":"b.txt"}]}""");
         string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
@@ -50,6 +51,7 @@ public sealed class BodyPathTests : IAsyncLifetime
         Assert.True(result.GetProperty("insideRoot").GetBoolean());
         Assert.Equal(1, result.GetProperty("attachments").GetInt32());
         Assert.DoesNotContain(_files, body, StringComparison.Ordinal);
+        Assert.Equal(before + 1, TestEndpoints.ShareCalls);
     }
 
     [Theory]
@@ -67,12 +69,12 @@ public sealed class BodyPathTests : IAsyncLifetime
     [InlineData("""{"title":"t","file":"docs/a.txt","attachments":[{"path":"\uFF0E\uFF0E/secret.txt"}]}""", "attachments[0].path")]
     public async Task Hostile_paths_are_refused_by_json_path_before_the_handler_runs(string json, string key)
     {
-        int before = TestEndpoints.Calls;
+        int before = TestEndpoints.ShareCalls;
         HttpResponseMessage response = await Post(json);
         string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty(key, out _), body);
-        Assert.Equal(before, TestEndpoints.Calls);
+        Assert.Equal(before, TestEndpoints.ShareCalls);
         Assert.DoesNotContain(_files, body, StringComparison.Ordinal);
         Assert.DoesNotContain("passwd", body, StringComparison.Ordinal);
     }
