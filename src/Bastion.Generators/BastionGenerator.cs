@@ -4,6 +4,7 @@ using Bastion.Generators.Commands;
 using Bastion.Generators.Endpoints;
 using Bastion.Generators.Manifest;
 using Bastion.Generators.Shared;
+using Bastion.Generators.Sql;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -69,10 +70,29 @@ public sealed class BastionGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(commands, static (spc, model)
             => spc.AddSource(model.HintName + ".Command.g.cs", CommandEmitter.Emit(model)));
 
+        IncrementalValuesProvider<SqlParseResult> parsedSql = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TypeNames.SqlAttribute,
+                predicate: static (node, _) => node is MethodDeclarationSyntax,
+                transform: static (ctx, ct) => SqlParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.SqlMethods);
+        Report(context, parsedSql
+            .Select(static (result, _) => result.Diagnostics)
+            .Where(static list => !list.IsEmpty)
+            .WithTrackingName(TrackingNames.SqlDiagnostics));
+        IncrementalValuesProvider<SqlMethodModel> queries = parsedSql
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.Model!)
+            .WithTrackingName(TrackingNames.SqlModels);
+        context.RegisterSourceOutput(queries, static (spc, model)
+            => spc.AddSource(model.HintName + ".Sql.g.cs", SqlEmitter.Emit(model)));
+
         IncrementalValueProvider<EquatableArray<ManifestRow>> rows = models
             .SelectMany(static (model, _) => EndpointManifest.Rows(model))
             .Collect()
             .Combine(commands.Select(static (model, _) => CommandManifest.Row(model)).Collect())
+            .Select(static (pair, _) => pair.Left.AddRange(pair.Right))
+            .Combine(queries.Select(static (model, _) => SqlManifest.Row(model)).Collect())
             .Select(static (pair, _) => pair.Left.AddRange(pair.Right).ToEquatableArray())
             .WithTrackingName(TrackingNames.ManifestRows);
         context.RegisterSourceOutput(rows, static (spc, manifestRows)

@@ -12,4 +12,7 @@ internal static class TrackingNames
     public const string CommandMethods = "Bastion.CommandMethods";
     public const string CommandModels = "Bastion.CommandModels";
     public const string CommandDiagnostics = "Bastion.CommandDiagnostics";
+    public const string SqlMethods = "Bastion.SqlMethods";
+    public const string SqlModels = "Bastion.SqlModels";
+    public const string SqlDiagnostics = "Bastion.SqlDiagnostics";
 }

@@ -179,6 +179,52 @@ public static class Scenarios
         }
         """;
 
+    /// <summary>[Sql] methods: every return shape, identifiers, IN lists, ANY arrays, enums, limits, transactions, timeouts.</summary>
+    public const string Sql = Usings + """
+        using System.Data.Common;
+        using Bastion.Sql;
+
+        namespace Data;
+
+        public enum CommentOrder { [SqlName("created_at")] Newest, Id, [SqlName("c.author_name")] Author }
+        public enum Mood { Calm = 1, Angry = 2 }
+        public sealed record CommentRow(long Id, string Content, string? AuthorName, int? Rating, DateTimeOffset CreatedAt, Mood Mood);
+        public sealed class Totals { public long Count { get; set; } public double? Average { get; init; } }
+
+        public static partial class Queries
+        {
+            [Sql("INSERT INTO comments(content, created_at) VALUES (@content, @createdAt) RETURNING id")]
+            public static partial Task<long> Insert(this DbConnection db, [SqlParam(MaxLength = 2000)] string content, [SqlParam] DateTimeOffset createdAt, CancellationToken ct = default);
+
+            [Sql("SELECT id, content, author_name, rating, created_at, mood FROM comments c ORDER BY {orderBy} {direction} LIMIT @take")]
+            public static partial Task<IReadOnlyList<CommentRow>> Page(this DbConnection db, [SqlIdentifier] CommentOrder orderBy, [SqlIdentifier] SortDirection direction, [SqlParam] int take, CancellationToken ct = default);
+
+            [Sql("SELECT id, content, author_name, rating, created_at, mood FROM comments WHERE id = @id")]
+            public static partial Task<CommentRow?> Find(this DbConnection db, [SqlParam] long id, DbTransaction? transaction = null, CancellationToken ct = default);
+
+            [Sql("SELECT id, content, author_name, rating, created_at, mood FROM comments WHERE id = @id")]
+            internal static partial Task<CommentRow> Get(DbConnection db, [SqlParam] long id);
+
+            [Sql("SELECT count(*) AS count, avg(rating) AS average FROM comments WHERE id IN @ids")]
+            public static partial Task<Totals> Stats(this DbConnection db, [SqlParam(MaxItems = 500)] IEnumerable<long> ids, int? commandTimeout = null);
+
+            [Sql("SELECT content FROM comments WHERE id = ANY(@ids) AND mood = @mood")]
+            public static partial IAsyncEnumerable<string> Contents(this DbConnection db, [SqlParam] long[] ids, [SqlParam] Mood mood, CancellationToken ct = default);
+
+            [Sql("DELETE FROM comments WHERE id = @id", CommandTimeoutSeconds = 5)]
+            public static partial Task<int> Delete(this DbConnection db, [SqlParam] long id);
+
+            [Sql("UPDATE comments SET content = @content WHERE author_name IN (@names)")]
+            public static partial Task Rename(this DbConnection db, [SqlParam(Name = "content", DbType = System.Data.DbType.AnsiString)] string text, [SqlParam(MaxLength = 64)] IReadOnlyList<string> names);
+
+            [Sql("SELECT count(*) FROM comments WHERE content <> 'mail me at a@example.com' -- @notAParameter")]
+            public static partial Task<int> CountOthers(this DbConnection db);
+
+            [Sql("SELECT rating FROM comments WHERE id = @id AND (@minimum IS NULL OR rating >= @minimum)")]
+            public static partial Task<int?> Rating(this DbConnection db, [SqlParam] long id, [SqlParam(Precision = 10, Scale = 2)] decimal? minimum = null);
+        }
+        """;
+
     /// <summary>A C# string literal for <paramref name="value"/>.</summary>
     public static string Quote(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 
@@ -189,5 +235,6 @@ public static class Scenarios
         ["HostileLiterals"] = HostileLiterals,
         ["Commands"] = Commands,
         ["BodyPaths"] = BodyPaths,
+        ["Sql"] = Sql,
     };
 }

@@ -12,6 +12,7 @@ internal static class DiagnosticDescriptors
     private const string Validation = "Bastion.Validation";
     private const string Commands = "Bastion.Commands";
     private const string Security = "Bastion.Security";
+    private const string SqlCategory = "Bastion.Sql";
 
     /// <summary>Where docs/rules/ is published; each rule's page is this plus "BASnnnn.md".</summary>
     internal const string HelpLinkBase = "https://github.com/bastion-dotnet/bastion/blob/main/docs/rules/";
@@ -147,6 +148,46 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RequestValueReachesFileSystem = Warning(
         "BAS1304", Security, "Request value reaches a file system API without [SafePath]",
         "'{0}' comes from the request and reaches '{1}' unchecked, which allows path traversal; bind it as a [SafePath] SafeFilePath or resolve it with SafePathResolver");
+
+    public static readonly DiagnosticDescriptor SqlMethodShape = Error(
+        "BAS1401", SqlCategory, "[Sql] method has an unsupported shape",
+        "'{0}' cannot be generated: {1}");
+
+    public static readonly DiagnosticDescriptor SqlPlaceholderWithoutParameter = Error(
+        "BAS1402", SqlCategory, "SQL placeholder has no single parameter",
+        "'{0}': placeholder '@{1}' is ambiguous or unbound: {2}");
+
+    public static readonly DiagnosticDescriptor SqlParameterNotUsed = Error(
+        "BAS1403", SqlCategory, "[SqlParam] or [SqlIdentifier] is not used by the statement",
+        "'{0}': '{1}' does not appear in the SQL text");
+
+    public static readonly DiagnosticDescriptor SqlPlaceholderInLiteral = Error(
+        "BAS1404", SqlCategory, "Placeholder inside a SQL string literal or comment",
+        "'{0}': '{1}' is inside a quoted string, quoted identifier or comment, so it would never be bound; move it out of the quotes (the value is passed as a parameter, no quotes needed)");
+
+    public static readonly DiagnosticDescriptor SqlParameterTypeNotSupported = Error(
+        "BAS1405", SqlCategory, "[SqlParam] type cannot be bound",
+        "'{0}': parameter '{1}' has type '{2}', which Bastion cannot pass as a typed parameter");
+
+    public static readonly DiagnosticDescriptor SqlSelectStar = Warning(
+        "BAS1406", SqlCategory, "SELECT * into a mapped type",
+        "'{0}' selects * into '{1}': name the columns, so a new column (a password hash, say) is never read and mapped by accident");
+
+    public static readonly DiagnosticDescriptor SqlIdentifierInvalid = Error(
+        "BAS1407", SqlCategory, "[SqlIdentifier] placeholder cannot be generated",
+        "'{0}': '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor SqlCollectionPlacement = Error(
+        "BAS1408", SqlCategory, "Collection parameter outside IN or ANY",
+        "'{0}': collection parameter '{1}' must be used exactly once, as 'IN @{1}', 'IN (@{1})' or '= ANY(@{1})', and a single value never there");
+
+    public static readonly DiagnosticDescriptor SqlResultTypeNotSupported = Error(
+        "BAS1409", SqlCategory, "[Sql] result type cannot be read",
+        "'{0}' returns '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor SqlBuiltFromValues = Error(
+        "BAS1410", Security, "SQL text built from non-constant values",
+        "SQL text passed to '{0}' is built from a non-constant value ({1}), which allows SQL injection; pass values as parameters (or use [Sql])");
 
     private static DiagnosticDescriptor Warning(string id, string category, string title, string message)
         => new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true,

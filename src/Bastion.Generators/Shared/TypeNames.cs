@@ -9,6 +9,7 @@ internal static class TypeNames
     public const string SafePathAttribute = "global::Bastion.SafePathAttribute";
     public const string SafeFilePath = "global::Bastion.Paths.SafeFilePath";
     public const string SafeCommandAttribute = "Bastion.SafeCommandAttribute";
+    public const string SqlAttribute = "Bastion.SqlAttribute";
     public const string CommandArgAttribute = "global::Bastion.CommandArgAttribute";
 
     public const string HttpContext = "global::Microsoft.AspNetCore.Http.HttpContext";

@@ -1,0 +1,79 @@
+using Bastion.Generators.Shared;
+
+namespace Bastion.Generators.Sql;
+
+/// <summary>What the method returns and how it is read.</summary>
+internal enum SqlReturnKind
+{
+    Nothing,
+    RowsAffected,
+    List,
+    Stream,
+    FirstOrDefault,
+    Single,
+    Scalar,
+}
+
+/// <summary>A [Sql] method: everything the emitter needs, as plain data.</summary>
+internal sealed record SqlMethodModel(
+    string? Namespace,
+    string ContainingTypeDeclaration,
+    string ContainingTypeName,
+    string MethodDeclaration,
+    string MethodName,
+    string ConnectionName,
+    string? TransactionName,
+    string? CancellationTokenName,
+    string? CommandTimeoutName,
+    int CommandTimeoutSeconds,
+    string SqlAsWritten,
+    EquatableArray<SqlPiece> Pieces,
+    EquatableArray<SqlParameterModel> Parameters,
+    EquatableArray<SqlIdentifierModel> Identifiers,
+    SqlReturnKind ReturnKind,
+    string? ElementTypeName,
+    SqlRowModel? Row,
+    SqlValueModel? Scalar,
+    string HintName)
+{
+    public string Display => ContainingTypeName + "." + MethodName;
+}
+
+/// <summary>How a value is read from a column.</summary>
+/// <param name="TypeName">The C# type read, without nullability (the enum's underlying type for enums).</param>
+/// <param name="ResultTypeName">The member's type as declared.</param>
+/// <param name="Nullability">0: required; 1: nullable value type; 2: nullable reference type.</param>
+/// <param name="EnumTypeName">For enums, the enum type to cast to.</param>
+internal sealed record SqlValueModel(string TypeName, string ResultTypeName, int Nullability, string? EnumTypeName);
+
+/// <summary>A [SqlParam]: placeholder name, how the value is passed.</summary>
+internal sealed record SqlParameterModel(
+    string Placeholder,
+    string Identifier,
+    string TypeName,
+    string DbType,
+    int MaxLength,
+    byte Precision,
+    byte Scale,
+    bool IsCollection,
+    string? ElementTypeName,
+    SqlListStyle ListStyle,
+    int MaxItems,
+    string ValueExpression,
+    bool IsString,
+    bool IsBytes);
+
+/// <summary>A [SqlIdentifier] enum parameter and the literal each member stands for.</summary>
+internal sealed record SqlIdentifierModel(string Placeholder, string Identifier, string EnumTypeName, bool IsKeyword, EquatableArray<SqlIdentifierChoice> Choices);
+
+/// <summary>One enum member and its identifier (or keyword).</summary>
+internal sealed record SqlIdentifierChoice(string Member, string Sql);
+
+/// <summary>A row type: construct through a constructor (positional records) or an object initializer.</summary>
+internal sealed record SqlRowModel(string TypeName, bool UseConstructor, EquatableArray<SqlRowMember> Members);
+
+/// <summary>A row member and how it is read.</summary>
+internal sealed record SqlRowMember(string Name, SqlValueModel Value);
+
+/// <summary>The parser's output for one method.</summary>
+internal sealed record SqlParseResult(SqlMethodModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
