@@ -247,6 +247,75 @@ public sealed class DiagnosticTests
         Assert.DoesNotContain(run.Result.Results.SelectMany(r => r.GeneratedSources), s => s.HintName.EndsWith(".Command.g.cs", System.StringComparison.Ordinal));
     }
 
+    private static string Query(string attribute, string returns = "Task<int>", string parameters = "DbConnection db, [SqlParam] long id")
+        => "using System.Data.Common; using Bastion.Sql; public sealed record Row(long Id, string Name); public static partial class Q { " + attribute + " public static partial " + returns + " M(" + parameters + "); }";
+
+    [Theory]
+    [InlineData("[Sql(\"SELECT 1 WHERE 1 = @id\")] public static Task<int> Other(DbConnection db, [SqlParam] long id) => Task.FromResult(1); [Sql(\"DELETE FROM t WHERE id = @id\")]", "Task<int>", "DbConnection db, [SqlParam] long id")]
+    [InlineData("[Sql(\"DELETE FROM t WHERE id = @id\")]", "Task<int>", "[SqlParam] long id")]
+    [InlineData("[Sql(\"DELETE FROM t WHERE id = @id\")]", "Task<int>", "DbConnection db, [SqlParam] long id, string other")]
+    public void BAS1401_sql_method_shape(string attribute, string returns, string parameters)
+        => Single(Query(attribute, returns, parameters), "BAS1401");
+
+    [Theory]
+    [InlineData("DELETE FROM t WHERE id = @id AND name = @name")]
+    [InlineData("DELETE FROM t WHERE id = @ID AND x = @Id")]
+    public void BAS1402_placeholder_without_a_parameter(string sql)
+        => Single(Query("[Sql(" + Scenarios.Quote(sql) + ")]", parameters: sql.Contains("@name", System.StringComparison.Ordinal) ? "DbConnection db, [SqlParam] long id" : "DbConnection db, [SqlParam] long id, [SqlParam(Name = \"ID\")] long other"), "BAS1402");
+
+    [Fact]
+    public void BAS1403_parameter_not_used()
+        => Single(Query("[Sql(\"DELETE FROM t\")]"), "BAS1403");
+
+    [Theory]
+    [InlineData("DELETE FROM t WHERE name = '@id'")]
+    [InlineData("DELETE FROM t WHERE id = 1 -- @id")]
+    [InlineData("DELETE FROM t WHERE id = 1 /* @id */")]
+    [InlineData("DELETE FROM t WHERE name = $$@id$$")]
+    [InlineData("DELETE FROM t WHERE \"@id\" = 1")]
+    public void BAS1404_placeholder_inside_a_literal_or_comment(string sql)
+        => Single(Query("[Sql(" + Scenarios.Quote(sql) + ")]"), "BAS1404");
+
+    [Fact]
+    public void An_at_sign_inside_a_literal_that_names_no_parameter_is_fine()
+        => Assert.Empty(GeneratorHarness.Run(Scenarios.Usings + Query("[Sql(\"DELETE FROM t WHERE id = @id AND mail <> 'a@example.com' -- @nobody\")]")).GeneratorDiagnostics);
+
+    [Fact]
+    public void BAS1405_parameter_type_that_cannot_be_bound()
+        => Single(Query("[Sql(\"DELETE FROM t WHERE id = @id\")]", parameters: "DbConnection db, [SqlParam] object id"), "BAS1405");
+
+    [Fact]
+    public void BAS1406_select_star_into_a_mapped_type_is_a_warning()
+    {
+        GeneratorRunOutcome run = GeneratorHarness.Run(Scenarios.Usings + Query("[Sql(\"SELECT * FROM t WHERE id = @id\")]", "Task<IReadOnlyList<Row>>"));
+        Diagnostic warning = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("BAS1406", warning.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Descriptor.DefaultSeverity);
+        Assert.Empty(GeneratorHarness.Run(Scenarios.Usings + Query("[Sql(\"SELECT count(*) FROM t WHERE id = @id\")]", "Task<long>")).GeneratorDiagnostics);
+    }
+
+    [Theory]
+    [InlineData("public enum O { [SqlName(\"x; DROP TABLE t\")] A }", "[SqlIdentifier] O order")]
+    [InlineData("public enum O { A }", "[SqlIdentifier] string order")]
+    [InlineData("public enum O { A }", "[SqlIdentifier] O other")]
+    public void BAS1407_identifier_that_cannot_be_generated(string enumDeclaration, string parameter)
+        => Single(Query("[Sql(\"SELECT id FROM t WHERE id = @id ORDER BY {order}\")]", "Task<IReadOnlyList<long>>", "DbConnection db, [SqlParam] long id, " + parameter)
+            .Replace("public sealed record Row", enumDeclaration + " public sealed record Row", System.StringComparison.Ordinal), "BAS1407");
+
+    [Theory]
+    [InlineData("DELETE FROM t WHERE id = @id", "[SqlParam] long[] id")]
+    [InlineData("DELETE FROM t WHERE id IN @id", "[SqlParam] long id")]
+    public void BAS1408_collection_outside_in_or_any(string sql, string parameter)
+        => Single(Query("[Sql(" + Scenarios.Quote(sql) + ")]", parameters: "DbConnection db, " + parameter), "BAS1408");
+
+    [Theory]
+    [InlineData("DELETE FROM t WHERE id = @id", "Task<Row>")]
+    [InlineData("SELECT id FROM t WHERE id = @id", "Task<IReadOnlyList<object>>")]
+    [InlineData("SELECT id FROM t WHERE id = @id", "Task<List<long>>")]
+    [InlineData("SELECT id FROM t WHERE id = @id", "ValueTask<long>")]
+    public void BAS1409_result_type_that_cannot_be_read(string sql, string returns)
+        => Single(Query("[Sql(" + Scenarios.Quote(sql) + ")]", returns), "BAS1409");
+
     [Fact]
     public void Every_rule_has_a_docs_page_and_a_release_tracking_line()
     {

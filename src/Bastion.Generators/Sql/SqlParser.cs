@@ -126,7 +126,7 @@ internal static class SqlParser
 
         foreach (SqlPiece piece in pieces.Where(p => p.Kind == SqlPieceKind.Identifier).GroupBy(p => p.Text).Select(g => g.First()))
         {
-            if (!identifiers.Any(i => i.Placeholder == piece.Text))
+            if (!identifiers.Any(i => i.Placeholder == piece.Text) && !method.Parameters.Any(p => p.Name == piece.Text))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlIdentifierInvalid, location, display, piece.Text, "no [SqlIdentifier] parameter has that name"));
             }
@@ -410,9 +410,11 @@ internal static class SqlParser
 
     private static SqlRowModel? ParseRow(ITypeSymbol type, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
-        if (type is not INamedTypeSymbol named || named.TypeKind is not (TypeKind.Class or TypeKind.Struct) || named.IsAbstract)
+        if (type is not INamedTypeSymbol named || named.TypeKind is not (TypeKind.Class or TypeKind.Struct) || named.IsAbstract
+            || !Validation.ValidationParser.IsUserType(named)
+            || named.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlResultTypeNotSupported, location, display, type.ToDisplayString(), "rows map to a record, class or struct, or to a single scalar column"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlResultTypeNotSupported, location, display, type.ToDisplayString(), "rows map to an application record, class or struct, or to a single scalar column; for many rows return IReadOnlyList<T> or IAsyncEnumerable<T>"));
             return null;
         }
 

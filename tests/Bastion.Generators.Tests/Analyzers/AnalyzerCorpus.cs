@@ -25,6 +25,7 @@ public static class AnalyzerCorpus
 {
     public const string Command = "Command injection";
     public const string Path = "Path traversal";
+    public const string Sql = "SQL injection";
 
     public static IReadOnlyList<Snippet> All { get; } =
     [
@@ -73,6 +74,70 @@ public static class AnalyzerCorpus
         new(Command, "grep -F -- with a trimmed value", SnippetPlace.Action, """var psi = new ProcessStartInfo("/usr/bin/grep"); psi.ArgumentList.Add("-F"); psi.ArgumentList.Add("--"); psi.ArgumentList.Add(input.Trim()); Process.Start(psi);""", null),
         new(Command, "target-typed start info with ArgumentList", SnippetPlace.Action, """ProcessStartInfo psi = new("/usr/bin/stat") { ArgumentList = { "--", input } }; Process.Start(psi);""", null),
         new(Command, "constant sleep", SnippetPlace.Action, """Process.Start("/usr/bin/sleep", "1");""", null),
+
+        // ---- SQL injection: vulnerable ----
+        new(Sql, "Dapper Query with interpolation in quotes", SnippetPlace.Action, """conn.Query<Row>($"SELECT id, name FROM users WHERE name = '{input}'");""", "BAS1410"),
+        new(Sql, "Dapper Query with concatenation", SnippetPlace.Action, """conn.Query<Row>("SELECT id, name FROM users WHERE name = '" + input + "'");""", "BAS1410"),
+        new(Sql, "Dapper Execute with string.Format", SnippetPlace.Action, """conn.Execute(string.Format("DELETE FROM users WHERE id = {0}", input));""", "BAS1410"),
+        new(Sql, "ExecuteAsync with interpolation", SnippetPlace.Action, """conn.ExecuteAsync($"UPDATE users SET name = '{input}' WHERE id = 1");""", "BAS1410"),
+        new(Sql, "SQL built in a local first", SnippetPlace.Action, """var sql = "SELECT id, name FROM users WHERE name = '" + input + "'"; conn.QueryAsync<Row>(sql);""", "BAS1410"),
+        new(Sql, "StringBuilder appends", SnippetPlace.Action, """var sb = new StringBuilder(); sb.Append("SELECT id, name FROM users WHERE name = '"); sb.Append(input); sb.Append("'"); conn.Query<Row>(sb.ToString());""", "BAS1410"),
+        new(Sql, "chained StringBuilder", SnippetPlace.Action, """var sb = new StringBuilder("SELECT id, name FROM users WHERE name = '").Append(input).Append('\''); conn.Query<Row>(sb.ToString());""", "BAS1410"),
+        new(Sql, "CommandText concatenation", SnippetPlace.Action, """using var cmd = conn.CreateCommand(); cmd.CommandText = "SELECT id FROM users WHERE name = '" + input + "'";""", "BAS1410"),
+        new(Sql, "new SqlCommand with concatenation", SnippetPlace.Action, """using var cmd = new SqlCommand("SELECT id FROM users WHERE name = '" + input + "'");""", "BAS1410"),
+        new(Sql, "new NpgsqlCommand with interpolation", SnippetPlace.Action, """using var cmd = new NpgsqlCommand($"SELECT id FROM users WHERE name = '{input}'");""", "BAS1410"),
+        new(Sql, "new SqliteCommand with concatenation", SnippetPlace.Action, """using var cmd = new SqliteCommand("DELETE FROM users WHERE name = '" + input + "'", conn);""", "BAS1410"),
+        new(Sql, "Dapper CommandDefinition", SnippetPlace.Action, """conn.Query<Row>(new CommandDefinition($"SELECT id, name FROM users WHERE name = '{input}'"));""", "BAS1410"),
+        new(Sql, "CommandText from string.Concat", SnippetPlace.Action, """using var cmd = conn.CreateCommand(); cmd.CommandText = string.Concat("SELECT id FROM users WHERE name = '", input, "'");""", "BAS1410"),
+        new(Sql, "CommandText appended with +=", SnippetPlace.Action, """using var cmd = conn.CreateCommand(); cmd.CommandText = "SELECT id FROM users"; cmd.CommandText += " WHERE name = '" + input + "'";""", "BAS1410"),
+        new(Sql, "table name from input", SnippetPlace.Action, """conn.ExecuteScalar<long>($"SELECT count(*) FROM {input}");""", "BAS1410"),
+        new(Sql, "ORDER BY from input", SnippetPlace.Action, """conn.QuerySingle<Row>("SELECT id, name FROM users ORDER BY " + input);""", "BAS1410"),
+        new(Sql, "QueryMultiple", SnippetPlace.Action, """conn.QueryMultiple($"SELECT id FROM users WHERE name = '{input}'; SELECT 1");""", "BAS1410"),
+        new(Sql, "ExecuteReader", SnippetPlace.Action, """conn.ExecuteReader("SELECT id FROM users WHERE name = '" + input + "'");""", "BAS1410"),
+        new(Sql, "string.Join", SnippetPlace.Action, """conn.Execute(string.Join(" ", "DELETE FROM users WHERE name =", input));""", "BAS1410"),
+        new(Sql, "WHERE clause built separately", SnippetPlace.Action, """var where = $"name = '{input}'"; conn.Query<Row>("SELECT id, name FROM users WHERE " + where);""", "BAS1410"),
+        new(Sql, "body member in interpolation", SnippetPlace.Action, """conn.Execute($"INSERT INTO files(name) VALUES ('{request.FileName}')");""", "BAS1410"),
+        new(Sql, "minimal API lambda", SnippetPlace.Map, """app.MapGet("/u", (string name, SqliteConnection db) => db.Query<Row>($"SELECT id, name FROM users WHERE name = '{name}'"));""", "BAS1410"),
+        new(Sql, "conditional with one built branch", SnippetPlace.Action, """conn.Query<Row>(flag ? "SELECT id, name FROM users" : "SELECT id, name FROM users WHERE name = '" + input + "'");""", "BAS1410"),
+        new(Sql, "command initializer", SnippetPlace.Action, """using var cmd = new SqliteCommand { CommandText = "SELECT id FROM users WHERE name = '" + input + "'" };""", "BAS1410"),
+        new(Sql, "string.Format with two values", SnippetPlace.Action, """conn.Execute(string.Format("UPDATE users SET name = '{0}' WHERE id = {1}", input, number));""", "BAS1410"),
+        new(Sql, "AppendFormat", SnippetPlace.Action, """var sb = new StringBuilder(); sb.AppendFormat("DELETE FROM users WHERE name = '{0}'", input); conn.Execute(sb.ToString());""", "BAS1410"),
+        new(Sql, "value from the environment", SnippetPlace.Action, """conn.Execute("DROP TABLE " + Environment.GetEnvironmentVariable("TABLE"));""", "BAS1410"),
+        new(Sql, "upper-cased input", SnippetPlace.Action, """conn.Query<Row>($"SELECT id, name FROM users WHERE name = '{input.ToUpperInvariant()}'");""", "BAS1410"),
+        new(Sql, "verbatim interpolated string", SnippetPlace.Action, """conn.QueryFirst<Row>(@$"SELECT id, name FROM users WHERE name = '{input}'");""", "BAS1410"),
+        new(Sql, "local reassigned with a built string", SnippetPlace.Action, """string sql = "SELECT id, name FROM users"; sql = sql + " WHERE name = '" + input + "'"; conn.Query<Row>(sql);""", "BAS1410"),
+
+        // ---- SQL injection: safe ----
+        new(Sql, "Dapper with an anonymous parameter object", SnippetPlace.Action, """conn.Query<Row>("SELECT id, name FROM users WHERE name = @name", new { name = input });""", null),
+        new(Sql, "const SQL", SnippetPlace.Action, """const string Select = "SELECT id, name FROM users WHERE name = @input"; conn.Query<Row>(Select, new { input });""", null),
+        new(Sql, "const concatenation", SnippetPlace.Action, """conn.Query<Row>("SELECT id, name FROM users" + " WHERE id = @id", new { id = number });""", null),
+        new(Sql, "constant interpolation", SnippetPlace.Action, """const string Table = "users"; conn.Query<Row>($"SELECT id, name FROM {Table} WHERE id = @id", new { id = number });""", null),
+        new(Sql, "raw string literal without holes", SnippetPlace.Action, """"conn.Query<Row>("""SELECT id, name FROM users WHERE name = @name""", new { name = input });"""", null),
+        new(Sql, "ADO.NET parameters", SnippetPlace.Action, """using var cmd = new SqlCommand("SELECT id FROM users WHERE name = @name"); cmd.Parameters.AddWithValue("@name", input);""", null),
+        new(Sql, "CommandText constant with a parameter", SnippetPlace.Action, """using var cmd = conn.CreateCommand(); cmd.CommandText = "SELECT id FROM users WHERE name = $name"; cmd.Parameters.AddWithValue("$name", input);""", null),
+        new(Sql, "NpgsqlCommand constant", SnippetPlace.Action, """using var cmd = new NpgsqlCommand("SELECT id FROM users WHERE name = @p"); cmd.Parameters.AddWithValue("p", input);""", null),
+        new(Sql, "local with a constant value", SnippetPlace.Action, """var sql = "SELECT id, name FROM users WHERE name = @input"; conn.Query<Row>(sql, new { input });""", null),
+        new(Sql, "choice between constants", SnippetPlace.Action, """string sql = flag ? "SELECT id, name FROM users ORDER BY id" : "SELECT id, name FROM users ORDER BY name"; conn.Query<Row>(sql);""", null),
+        new(Sql, "StringBuilder of constants", SnippetPlace.Action, """var sb = new StringBuilder(); sb.Append("SELECT id, name "); sb.Append("FROM users WHERE id = @id"); conn.Query<Row>(sb.ToString(), new { id = number });""", null),
+        new(Sql, "Execute with parameters", SnippetPlace.Action, """conn.Execute("DELETE FROM users WHERE id = @id", new { id = number });""", null),
+        new(Sql, "CommandDefinition constant", SnippetPlace.Action, """conn.Query<Row>(new CommandDefinition("SELECT id, name FROM users WHERE id = @id", new { id = number }));""", null),
+        new(Sql, "IN list through Dapper", SnippetPlace.Action, """conn.Query<Row>("SELECT id, name FROM users WHERE id IN @ids", new { ids = new[] { number } });""", null),
+        new(Sql, "static readonly SQL", SnippetPlace.Members, """private static readonly string SelectAll = "SELECT id, name FROM users"; public IActionResult All([FromServices] SqliteConnection conn) { conn.Query<Row>(SelectAll); return Ok(); }""", null),
+        new(Sql, "const from another class", SnippetPlace.Action, """conn.Query<Row>(Queries.ById, new { id = number });""", null),
+        new(Sql, "nameof in a placeholder", SnippetPlace.Action, """conn.Query<Row>($"SELECT id, name FROM users WHERE id = @{nameof(number)}", new { number });""", null),
+        new(Sql, "constant CommandText", SnippetPlace.Action, """using var cmd = conn.CreateCommand(); cmd.CommandText = "SELECT count(*) FROM users";""", null),
+        new(Sql, "switch to constant statements", SnippetPlace.Action, """string sql = input switch { "name" => "SELECT id, name FROM users ORDER BY name", _ => "SELECT id, name FROM users ORDER BY id" }; conn.Query<Row>(sql);""", null),
+        new(Sql, "command initializer constant", SnippetPlace.Action, """using var cmd = new SqliteCommand { CommandText = "SELECT 1" };""", null),
+        new(Sql, "Dapper DynamicParameters", SnippetPlace.Action, """var p = new DynamicParameters(); p.Add("name", input); conn.Query<Row>("SELECT id, name FROM users WHERE name = @name", p);""", null),
+        new(Sql, "scalar without input", SnippetPlace.Action, """conn.ExecuteScalar<long>("SELECT count(*) FROM users");""", null),
+        new(Sql, "insert with parameters", SnippetPlace.Action, """conn.Execute("INSERT INTO log(message) VALUES (@input)", new { input });""", null),
+        new(Sql, "minimal API with parameters", SnippetPlace.Map, """app.MapGet("/u", (string name, SqliteConnection db) => db.Query<Row>("SELECT id, name FROM users WHERE name = @name", new { name }));""", null),
+        new(Sql, "const built from consts", SnippetPlace.Action, """const string Columns = "SELECT id, name "; const string All = Columns + "FROM users"; conn.Query<Row>(All);""", null),
+        new(Sql, "string.Concat of constants", SnippetPlace.Action, """conn.Query<Row>(string.Concat("SELECT id, name ", "FROM users"));""", null),
+        new(Sql, "compound assignment of a constant", SnippetPlace.Action, """string sql = "SELECT id, name FROM users"; sql += " WHERE id = @id"; conn.Query<Row>(sql, new { id = number });""", null),
+        new(Sql, "string.Format of constants", SnippetPlace.Action, """conn.Query<Row>(string.Format("SELECT {0} FROM users", "id, name"));""", null),
+        new(Sql, "named Dapper arguments", SnippetPlace.Action, """conn.Query<Row>(sql: "SELECT id, name FROM users WHERE id = @id", param: new { id = number });""", null),
+        new(Sql, "SqlCommand initializer constant", SnippetPlace.Action, """using var cmd = new SqlCommand { CommandText = "SELECT 1" };""", null),
 
         // ---- path traversal: vulnerable ----
         new(Path, "File.ReadAllText(input)", SnippetPlace.Action, """System.IO.File.ReadAllText(input);""", "BAS1304"),
@@ -134,8 +199,13 @@ public static class AnalyzerCorpus
             using System;
             using System.Collections.Generic;
             using System.Diagnostics;
+            using System.Text;
             using Bastion;
             using Bastion.Paths;
+            using Dapper;
+            using Microsoft.Data.SqlClient;
+            using Microsoft.Data.Sqlite;
+            using Npgsql;
             using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.Hosting;
             using Microsoft.AspNetCore.Http;
@@ -145,13 +215,15 @@ public static class AnalyzerCorpus
 
             public sealed record UploadRequest(string FileName, string Content, byte[] Bytes);
             public sealed class PathConfig { public string Root { get; set; } = "/srv"; }
+            public sealed record Row(long Id, string Name);
+            public static class Queries { public const string ById = "SELECT id, name FROM users WHERE id = @id"; }
 
             public sealed class SnippetController : ControllerBase
             {
                 public SafePathResolver Resolver { get; } = new("/srv");
                 public string Root { get; } = "/srv";
 
-                public IActionResult Run(string input, int number, UploadRequest request)
+                public IActionResult Run(string input, int number, bool flag, UploadRequest request, [FromServices] SqliteConnection conn)
                 {
                     {{action}}
                     return Ok();

@@ -23,17 +23,19 @@ namespace Bastion.Generators.Tests.Analyzers;
 /// </summary>
 public sealed class AnalyzerCorpusTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Bastion = [new ProcessStartAnalyzer(), new FileSystemPathAnalyzer()];
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Bastion = [new ProcessStartAnalyzer(), new FileSystemPathAnalyzer(), new SqlInjectionAnalyzer()];
 
     public static TheoryData<Snippet> Snippets() => new(AnalyzerCorpus.All);
 
     [Theory]
     [InlineData(AnalyzerCorpus.Command)]
     [InlineData(AnalyzerCorpus.Path)]
-    public void Each_family_has_at_least_twenty_vulnerable_and_twenty_safe_snippets(string family)
+    [InlineData(AnalyzerCorpus.Sql)]
+    public void Each_family_has_enough_vulnerable_and_safe_snippets(string family)
     {
-        Assert.True(AnalyzerCorpus.All.Count(s => s.Family == family && s.Expected is not null) >= 20);
-        Assert.True(AnalyzerCorpus.All.Count(s => s.Family == family && s.Expected is null) >= 20);
+        int least = family == AnalyzerCorpus.Sql ? 30 : 20;
+        Assert.True(AnalyzerCorpus.All.Count(s => s.Family == family && s.Expected is not null) >= least);
+        Assert.True(AnalyzerCorpus.All.Count(s => s.Family == family && s.Expected is null) >= least);
         Assert.Equal(AnalyzerCorpus.All.Count, AnalyzerCorpus.All.Select(s => s.Family + s.Name).Distinct().Count());
     }
 
@@ -51,19 +53,21 @@ public sealed class AnalyzerCorpusTests
     public void The_comparison_with_SecurityCodeScan_in_the_docs_is_current()
     {
         ImmutableArray<DiagnosticAnalyzer> scs = LoadSecurityCodeScan();
+        ImmutableArray<DiagnosticAnalyzer> net = LoadNetAnalyzers();
         var table = new StringBuilder();
         var totals = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        table.Append("| Family | Snippet | Vulnerable? | Bastion | SecurityCodeScan 5.6.7 |\n|---|---|---|---|---|\n");
+        table.Append("| Family | Snippet | Vulnerable? | Bastion | SecurityCodeScan 5.6.7 | .NET analyzers 9.0 (CA2100, CA3001) |\n|---|---|---|---|---|---|\n");
         foreach (Snippet snippet in AnalyzerCorpus.All)
         {
-            Compilation compilation = CompileSnippet(snippet);
+            CSharpCompilation compilation = CompileSnippet(snippet);
             string ours = Ids(Run(compilation, Bastion), "BAS");
             string theirs = Ids(Run(compilation, scs), "SCS");
+            string dotnet = Ids(Run(WithSqlRules(compilation), net), "CA2100", "CA3001");
             table.Append("| ").Append(snippet.Family).Append(" | ").Append(snippet.Name.Replace("|", "\\|", StringComparison.Ordinal))
-                .Append(" | ").Append(snippet.Expected is null ? "no" : "yes").Append(" | ").Append(ours).Append(" | ").Append(theirs).Append(" |\n");
+                .Append(" | ").Append(snippet.Expected is null ? "no" : "yes").Append(" | ").Append(ours).Append(" | ").Append(theirs).Append(" | ").Append(dotnet).Append(" |\n");
 
-            // [vulnerable found by Bastion, by SCS, safe flagged by Bastion, by SCS, vulnerable, safe]
-            int[] t = totals.TryGetValue(snippet.Family, out int[]? existing) ? existing : totals[snippet.Family] = new int[6];
+            // [vulnerable found by Bastion, by SCS, safe flagged by Bastion, by SCS, vulnerable, safe, vulnerable found by .NET, safe flagged by .NET]
+            int[] t = totals.TryGetValue(snippet.Family, out int[]? existing) ? existing : totals[snippet.Family] = new int[8];
             bool vulnerable = snippet.Expected is not null;
             t[vulnerable ? 4 : 5]++;
             if (ours != "—")
@@ -75,12 +79,17 @@ public sealed class AnalyzerCorpusTests
             {
                 t[vulnerable ? 1 : 3]++;
             }
+
+            if (dotnet != "—")
+            {
+                t[vulnerable ? 6 : 7]++;
+            }
         }
 
-        var summary = new StringBuilder("| Family | Vulnerable found: Bastion | Vulnerable found: SecurityCodeScan | Safe flagged: Bastion | Safe flagged: SecurityCodeScan |\n|---|---|---|---|---|\n");
+        var summary = new StringBuilder("| Family | Vulnerable found: Bastion | SecurityCodeScan | .NET analyzers | Safe flagged: Bastion | SecurityCodeScan | .NET analyzers |\n|---|---|---|---|---|---|---|\n");
         foreach ((string family, int[] t) in totals.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            summary.Append($"| {family} | {t[0]}/{t[4]} | {t[1]}/{t[4]} | {t[2]}/{t[5]} | {t[3]}/{t[5]} |\n");
+            summary.Append($"| {family} | {t[0]}/{t[4]} | {t[1]}/{t[4]} | {t[6]}/{t[4]} | {t[2]}/{t[5]} | {t[3]}/{t[5]} | {t[7]}/{t[5]} |\n");
         }
 
         string path = System.IO.Path.Combine(RepositoryRoot.Find(), "docs", "analyzer-comparison.md");
@@ -111,9 +120,9 @@ public sealed class AnalyzerCorpusTests
     private static ImmutableArray<Diagnostic> Run(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
         => compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync(TestContext.Current.CancellationToken).GetAwaiter().GetResult();
 
-    private static string Ids(ImmutableArray<Diagnostic> diagnostics, string prefix)
+    private static string Ids(ImmutableArray<Diagnostic> diagnostics, params string[] prefixes)
     {
-        string[] ids = diagnostics.Select(d => d.Id).Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToArray();
+        string[] ids = diagnostics.Select(d => d.Id).Where(id => prefixes.Any(p => id.StartsWith(p, StringComparison.Ordinal))).Distinct().Order(StringComparer.Ordinal).ToArray();
         return ids.Length == 0 ? "—" : string.Join(", ", ids);
     }
 
@@ -128,6 +137,26 @@ public sealed class AnalyzerCorpusTests
         ImmutableArray<DiagnosticAnalyzer> loaded = reference.GetAnalyzers(LanguageNames.CSharp);
         Assert.NotEmpty(loaded);
         return loaded;
+    }
+
+    /// <summary>CA2100 and CA3001 are off by default; the comparison turns them on as a team reviewing SQL would.</summary>
+    private static CSharpCompilation WithSqlRules(CSharpCompilation compilation)
+        => compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(compilation.Options.SpecificDiagnosticOptions
+            .SetItem("CA2100", ReportDiagnostic.Warn).SetItem("CA3001", ReportDiagnostic.Warn)));
+
+    private static ImmutableArray<DiagnosticAnalyzer> LoadNetAnalyzers()
+    {
+        string folder = typeof(AnalyzerCorpusTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "NetAnalyzersFolder").Value!;
+        string root = System.IO.Path.Combine(folder, "analyzers", "dotnet", "cs");
+        var loader = new FolderLoader(root);
+        ImmutableArray<DiagnosticAnalyzer> analyzers = [
+            .. new AnalyzerFileReference(System.IO.Path.Combine(root, "Microsoft.CodeAnalysis.NetAnalyzers.dll"), loader).GetAnalyzers(LanguageNames.CSharp),
+            .. new AnalyzerFileReference(System.IO.Path.Combine(root, "Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll"), loader).GetAnalyzers(LanguageNames.CSharp),
+        ];
+        ImmutableArray<DiagnosticAnalyzer> sql = [.. analyzers.Where(a => a.SupportedDiagnostics.Any(d => d.Id is "CA2100" or "CA3001"))];
+        Assert.NotEmpty(sql);
+        return sql;
     }
 
     private sealed class FolderLoader : IAnalyzerAssemblyLoader

@@ -23,7 +23,7 @@ static partial class Queries
     }
 
     /// <summary>The typed parameters of Contents, added without reflection.</summary>
-    private sealed class ContentsSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
+    internal sealed class ContentsSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
     {
         private readonly long[] _ids;
         private readonly global::Data.Mood _mood;

@@ -20,7 +20,7 @@ static partial class Queries
     }
 
     /// <summary>The typed parameters of CountOthers, added without reflection.</summary>
-    private sealed class CountOthersSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
+    internal sealed class CountOthersSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
     {
         public void AddParameters(global::System.Data.IDbCommand command, global::Dapper.SqlMapper.Identity identity)
         {

@@ -17,7 +17,7 @@ static partial class Queries
     }
 
     /// <summary>The typed parameters of Delete, added without reflection.</summary>
-    private sealed class DeleteSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
+    internal sealed class DeleteSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
     {
         private readonly long _id;
 

@@ -21,7 +21,7 @@ static partial class Queries
     }
 
     /// <summary>The typed parameters of Find, added without reflection.</summary>
-    private sealed class FindSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
+    internal sealed class FindSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
     {
         private readonly long _id;
 

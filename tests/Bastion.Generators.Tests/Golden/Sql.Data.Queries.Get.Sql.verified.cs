@@ -23,7 +23,7 @@ static partial class Queries
     }
 
     /// <summary>The typed parameters of Get, added without reflection.</summary>
-    private sealed class GetSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
+    internal sealed class GetSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
     {
         private readonly long _id;
 

@@ -21,7 +21,7 @@ static partial class Queries
     }
 
     /// <summary>The typed parameters of Insert, added without reflection.</summary>
-    private sealed class InsertSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
+    internal sealed class InsertSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
     {
         private readonly string _content;
         private readonly global::System.DateTimeOffset _createdAt;

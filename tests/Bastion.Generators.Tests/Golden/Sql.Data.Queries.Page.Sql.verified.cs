@@ -36,7 +36,7 @@ static partial class Queries
     }
 
     /// <summary>The typed parameters of Page, added without reflection.</summary>
-    private sealed class PageSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
+    internal sealed class PageSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
     {
         private readonly int _take;
 

@@ -20,7 +20,7 @@ static partial class Queries
     }
 
     /// <summary>The typed parameters of Rating, added without reflection.</summary>
-    private sealed class RatingSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
+    internal sealed class RatingSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
     {
         private readonly long _id;
         private readonly decimal? _minimum;

@@ -20,7 +20,7 @@ static partial class Queries
     }
 
     /// <summary>The typed parameters of Rename, added without reflection.</summary>
-    private sealed class RenameSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
+    internal sealed class RenameSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
     {
         private readonly string _content;
         private readonly string[] _names;

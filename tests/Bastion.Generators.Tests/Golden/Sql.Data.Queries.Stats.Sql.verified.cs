@@ -24,7 +24,7 @@ static partial class Queries
     }
 
     /// <summary>The typed parameters of Stats, added without reflection.</summary>
-    private sealed class StatsSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
+    internal sealed class StatsSqlParameters : global::Dapper.SqlMapper.IDynamicParameters
     {
         private readonly long[] _ids;
 
