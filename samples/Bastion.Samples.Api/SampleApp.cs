@@ -24,7 +24,7 @@ public static class SampleApp
         WebApplication app = builder.Build();
         using (var connection = new SqliteConnection(connectionString))
         {
-            CommentStore.EnsureSchemaAsync(connection, default).GetAwaiter().GetResult();
+            connection.EnsureSchemaAsync().GetAwaiter().GetResult();
         }
 
         app.UseBastion();

@@ -1,14 +1,24 @@
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
-using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Bastion.Sql;
 
 namespace Bastion.Samples.Api.Comments;
 
-/// <summary>Comment persistence on SQLite with parameterised commands only.</summary>
-public static class CommentStore
+/// <summary>A stored row of the comments table, read by Bastion's generated ordinal reader.</summary>
+public sealed record CommentRow(long Id, string Content, string? Signature, string? AuthorName, string Tags, int? Rating, DateTimeOffset CreatedAt)
+{
+    public CommentView ToView() => new(Id, Content, Signature, AuthorName, Tags.Length == 0 ? [] : Tags.Split(' '), Rating, CreatedAt);
+}
+
+/// <summary>
+/// Comment persistence on SQLite. Bastion generates every method body below from its [Sql] text: typed
+/// parameters, no string building, rows read by ordinal (NativeAOT-safe).
+/// </summary>
+public static partial class CommentStore
 {
     public const string Schema = """
         CREATE TABLE IF NOT EXISTS comments (
@@ -19,103 +29,40 @@ public static class CommentStore
             tags TEXT NOT NULL,
             rating INTEGER NULL,
             created_at TEXT NOT NULL
-        );
+        )
         """;
 
-    public static async Task EnsureSchemaAsync(DbConnection db, CancellationToken ct)
-    {
-        await OpenAsync(db, ct);
-        await using DbCommand command = db.CreateCommand();
-        command.CommandText = Schema;
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    [Sql(Schema)]
+    public static partial Task EnsureSchemaAsync(this DbConnection db, CancellationToken ct = default);
+
+    [Sql("INSERT INTO comments(content, signature, author_name, tags, rating, created_at) VALUES (@content, @signature, @authorName, @tags, @rating, @createdAt) RETURNING id")]
+    private static partial Task<long> InsertRowAsync(this DbConnection db,
+        [SqlParam(MaxLength = 2000)] string content, [SqlParam(MaxLength = 500)] string? signature, [SqlParam(MaxLength = 80)] string? authorName,
+        [SqlParam(MaxLength = 16384)] string tags, [SqlParam] int? rating, [SqlParam] DateTimeOffset createdAt, CancellationToken ct);
+
+    [Sql("SELECT id, content, signature, author_name, tags, rating, created_at FROM comments ORDER BY id {direction} LIMIT @take")]
+    private static partial Task<IReadOnlyList<CommentRow>> PageAsync(this DbConnection db, [SqlIdentifier] SortDirection direction, [SqlParam] int take, CancellationToken ct);
+
+    [Sql("SELECT id, content, signature, author_name, tags, rating, created_at FROM comments WHERE id = @id")]
+    private static partial Task<CommentRow?> FindRowAsync(this DbConnection db, [SqlParam] long id, CancellationToken ct);
+
+    [Sql("DELETE FROM comments WHERE id = @id")]
+    private static partial Task<int> DeleteRowAsync(this DbConnection db, [SqlParam] long id, CancellationToken ct);
 
     public static async Task<CommentView> InsertAsync(DbConnection db, CreateComment comment, CancellationToken ct)
     {
-        await OpenAsync(db, ct);
         var createdAt = DateTimeOffset.UtcNow;
-        var tags = new List<string>();
-        foreach (Tag tag in comment.Tags ?? [])
-        {
-            tags.Add(tag.Name);
-        }
-
-        await using DbCommand command = db.CreateCommand();
-        command.CommandText = "INSERT INTO comments(content, signature, author_name, tags, rating, created_at) VALUES (@content, @signature, @author, @tags, @rating, @createdAt) RETURNING id";
-        Add(command, "@content", comment.Content);
-        Add(command, "@signature", comment.Signature);
-        Add(command, "@author", comment.Author?.Name);
-        Add(command, "@tags", string.Join(' ', tags));
-        Add(command, "@rating", comment.Rating);
-        Add(command, "@createdAt", createdAt.ToString("O", CultureInfo.InvariantCulture));
-        long id = Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        string[] tags = (comment.Tags ?? []).Select(t => t.Name).ToArray();
+        long id = await db.InsertRowAsync(comment.Content, comment.Signature, comment.Author?.Name, string.Join(' ', tags), comment.Rating, createdAt, ct);
         return new CommentView(id, comment.Content, comment.Signature, comment.Author?.Name, tags, comment.Rating, createdAt);
     }
 
     public static async Task<IReadOnlyList<CommentView>> ListAsync(DbConnection db, CommentOrder order, int take, CancellationToken ct)
-    {
-        await OpenAsync(db, ct);
-        await using DbCommand command = db.CreateCommand();
-        // The sort direction is chosen from a fixed set of literal statements, never spliced from input.
-        command.CommandText = order == CommentOrder.Oldest
-            ? "SELECT id, content, signature, author_name, tags, rating, created_at FROM comments ORDER BY id ASC LIMIT @take"
-            : "SELECT id, content, signature, author_name, tags, rating, created_at FROM comments ORDER BY id DESC LIMIT @take";
-        Add(command, "@take", take);
-        return await ReadAsync(command, ct);
-    }
+        => (await db.PageAsync(order == CommentOrder.Oldest ? SortDirection.Ascending : SortDirection.Descending, take, ct)).Select(r => r.ToView()).ToList();
 
     public static async Task<CommentView?> FindAsync(DbConnection db, long id, CancellationToken ct)
-    {
-        await OpenAsync(db, ct);
-        await using DbCommand command = db.CreateCommand();
-        command.CommandText = "SELECT id, content, signature, author_name, tags, rating, created_at FROM comments WHERE id = @id";
-        Add(command, "@id", id);
-        IReadOnlyList<CommentView> found = await ReadAsync(command, ct);
-        return found.Count == 0 ? null : found[0];
-    }
+        => (await db.FindRowAsync(id, ct))?.ToView();
 
     public static async Task<bool> DeleteAsync(DbConnection db, long id, CancellationToken ct)
-    {
-        await OpenAsync(db, ct);
-        await using DbCommand command = db.CreateCommand();
-        command.CommandText = "DELETE FROM comments WHERE id = @id";
-        Add(command, "@id", id);
-        return await command.ExecuteNonQueryAsync(ct) > 0;
-    }
-
-    private static async Task<IReadOnlyList<CommentView>> ReadAsync(DbCommand command, CancellationToken ct)
-    {
-        var result = new List<CommentView>();
-        await using DbDataReader reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            string tags = reader.GetString(4);
-            result.Add(new CommentView(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                tags.Length == 0 ? [] : tags.Split(' '),
-                reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture)));
-        }
-
-        return result;
-    }
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        DbParameter parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
-
-    private static async Task OpenAsync(DbConnection db, CancellationToken ct)
-    {
-        if (db.State != System.Data.ConnectionState.Open)
-        {
-            await db.OpenAsync(ct);
-        }
-    }
+        => await db.DeleteRowAsync(id, ct) > 0;
 }

@@ -31,5 +31,15 @@ internal static class BastionSecurityManifest
         "| GET | /api/files/{*name} | FileEndpoints.Download | none | none | name (route) SafePath under Uploads:Root .txt\\|.pdf |\n" +
         "| GET | /api/health | CommentEndpoints.Health | none | none | none |\n" +
         "| POST | /api/comments | CommentEndpoints.Create | Bastion.Samples.Api.Comments.CreateComment (JSON, max 16384 bytes) | author.name (Reject), content (Text), signature (BasicFormatting) | author.email EmailAddress, author.name Required StringLength, author.website Url, content Required StringLength, rating Range, signature StringLength, tags[].name Required RegularExpression |\n" +
+        "\n" +
+        "## SQL\n" +
+        "\n" +
+        "| Method | SQL (constant text) | Parameters | Identifiers |\n" +
+        "|---|---|---|---|\n" +
+        "| CommentStore.DeleteRowAsync | DELETE FROM comments WHERE id = @id | @id Int64 | none |\n" +
+        "| CommentStore.EnsureSchemaAsync | CREATE TABLE IF NOT EXISTS comments (     id INTEGER PRIMARY KEY AUTOINCREMENT,     content TEXT NOT NULL,     signature TEXT NULL,     author_name TEXT NULL,     tags TEXT NOT NULL,     rating INTEGER NULL,     created_at TEXT NOT NULL ) | none | none |\n" +
+        "| CommentStore.FindRowAsync | SELECT id, content, signature, author_name, tags, rating, created_at FROM comments WHERE id = @id | @id Int64 | none |\n" +
+        "| CommentStore.InsertRowAsync | INSERT INTO comments(content, signature, author_name, tags, rating, created_at) VALUES (@content, @signature, @authorName, @tags, @rating, @createdAt) RETURNING id | @content String(2000), @signature String(500), @authorName String(80), @tags String(16384), @rating Int32, @createdAt DateTimeOffset | none |\n" +
+        "| CommentStore.PageAsync | SELECT id, content, signature, author_name, tags, rating, created_at FROM comments ORDER BY id {direction} LIMIT @take | @take Int32 | {direction}: ASC\\|DESC |\n" +
         "";
 }

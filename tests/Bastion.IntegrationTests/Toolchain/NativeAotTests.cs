@@ -32,7 +32,10 @@ public sealed partial class NativeAotTests
             Assert.True(exit == 0, log);
 
             string[] ilWarnings = IlWarning().Matches(log).Select(m => m.Value).Distinct().ToArray();
-            string[] ours = ilWarnings.Where(w => w.Contains("Bastion", StringComparison.Ordinal) || w.Contains("generated", StringComparison.OrdinalIgnoreCase)).ToArray();
+            // MSBuild ends every line with the project path ("[.../Bastion.Samples.Api.csproj]"): judge the rest.
+            // Dapper's own assembly warns about its reflection mapper, which generated code never calls.
+            string[] ours = ilWarnings.Select(w => ProjectSuffix().Replace(w, string.Empty))
+                .Where(w => w.Contains("Bastion", StringComparison.Ordinal) || w.Contains("generated", StringComparison.OrdinalIgnoreCase) || w.Contains(".g.cs", StringComparison.Ordinal)).ToArray();
             Assert.True(ours.Length == 0, "AOT warnings from Bastion or generated code:\n" + string.Join("\n", ours));
 
             string binary = Path.Combine(output, "Bastion.Samples.Api");
@@ -50,6 +53,10 @@ public sealed partial class NativeAotTests
                 string body = await created.Content.ReadAsStringAsync(ct);
                 Assert.True(created.StatusCode == HttpStatusCode.Created, body + "\n" + app.Output);
                 Assert.Contains("\"content\":\"Native AOT\"", body, StringComparison.Ordinal);
+                // Read back through the generated [Sql] queries and ordinal row readers, natively.
+                string list = await client.GetStringAsync("/api/comments?order=oldest", ct);
+                Assert.Contains("\"content\":\"Native AOT\"", list, StringComparison.Ordinal);
+                Assert.Contains("\"tags\":[\"aot\"]", list, StringComparison.Ordinal);
 
                 HttpResponseMessage invalid = await client.PostAsync("/api/comments",
                     new StringContent("""{"content":"","tags":[{"name":"NO"}]}""", Encoding.UTF8, "application/json"), ct);
@@ -82,6 +89,9 @@ public sealed partial class NativeAotTests
             Directory.Delete(output, recursive: true);
         }
     }
+
+    [GeneratedRegex(@"\s\[[^\]]*\]\s*$")]
+    private static partial Regex ProjectSuffix();
 
     [GeneratedRegex(@"[^\r\n]*warning IL[23]\d{3}[^\r\n]*")]
     private static partial Regex IlWarning();
