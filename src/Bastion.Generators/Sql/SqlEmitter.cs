@@ -141,50 +141,76 @@ internal static class SqlEmitter
         string arguments = string.Join(", ", model.Parameters.Select(p => p.IsCollection ? Local(p.Placeholder) + "Items" : p.Identifier));
         string timeout = model.CommandTimeoutName ?? (model.CommandTimeoutSeconds > 0 ? Int(model.CommandTimeoutSeconds) : "null");
         string cancellation = model.CancellationTokenName ?? "default";
-        w.Line($"var command = new global::Dapper.CommandDefinition(sql, new {model.MethodName}SqlParameters({arguments}), transaction: {model.TransactionName ?? "null"}, commandTimeout: {timeout}, cancellationToken: {cancellation});");
-
-        switch (model.ReturnKind)
+        string parameters = $"new {model.MethodName}SqlParameters({arguments})";
+        string transaction = model.TransactionName ?? "null";
+        string connection = model.ConnectionName;
+        if (model.ReturnKind is SqlReturnKind.Nothing or SqlReturnKind.RowsAffected)
         {
-            case SqlReturnKind.Nothing:
-                w.Line($"await global::Dapper.SqlMapper.ExecuteAsync({model.ConnectionName}, command).ConfigureAwait(false);");
-                return;
-            case SqlReturnKind.RowsAffected:
-                w.Line($"return await global::Dapper.SqlMapper.ExecuteAsync({model.ConnectionName}, command).ConfigureAwait(false);");
-                return;
+            w.Line($"var command = new global::Dapper.CommandDefinition(sql, {parameters}, transaction: {transaction}, commandTimeout: {timeout}, cancellationToken: {cancellation});");
+            w.Line((model.ReturnKind == SqlReturnKind.Nothing ? string.Empty : "return ") + $"await global::Dapper.SqlMapper.ExecuteAsync({connection}, command).ConfigureAwait(false);");
+            return;
         }
 
-        w.Line($"await using {Reader} reader = await global::Dapper.SqlMapper.ExecuteReaderAsync({model.ConnectionName}, command).ConfigureAwait(false);");
+        // Rows are read through the provider's own command and reader, disposed here.
+        string behavior = model.ReturnKind is SqlReturnKind.FirstOrDefault or SqlReturnKind.Scalar
+            ? "global::System.Data.CommandBehavior.SingleResult | global::System.Data.CommandBehavior.SingleRow"
+            : "global::System.Data.CommandBehavior.SingleResult";
+        w.Line($"await using global::System.Data.Common.DbCommand command = {Runtime}.CreateCommand({connection}, sql, {parameters}, {transaction}, {timeout});");
+        w.Line($"bool opened = await {Runtime}.OpenIfClosedAsync({connection}, {cancellation}).ConfigureAwait(false);");
+        w.Line("try");
+        w.Line("{");
+        w.Line($"    await using {Reader} reader = await command.ExecuteReaderAsync({behavior}, {cancellation}).ConfigureAwait(false);");
         string ordinals = model.Row is null ? string.Empty : $"int[] ordinals = {model.MethodName}SqlRows.Ordinals(reader, query);";
         string read = model.Row is not null ? $"{model.MethodName}SqlRows.Read(reader, ordinals, query)" : ReadValue(model.Scalar!, "0", "\"(first column)\"");
         string next = $"await reader.ReadAsync({cancellation}).ConfigureAwait(false)";
+        var body = new List<string>();
         switch (model.ReturnKind)
         {
             case SqlReturnKind.List:
-                w.Line($"var rows = new global::System.Collections.Generic.List<{model.ElementTypeName}>();");
-                Optional(w, ordinals);
-                w.Line($"while ({next}) rows.Add({read});");
-                w.Line("return rows;");
+                body.Add($"var rows = new global::System.Collections.Generic.List<{model.ElementTypeName}>();");
+                AddIf(body, ordinals);
+                body.Add($"while ({next}) rows.Add({read});");
+                body.Add("return rows;");
                 break;
             case SqlReturnKind.Stream:
-                Optional(w, ordinals);
-                w.Line($"while ({next}) yield return {read};");
+                AddIf(body, ordinals);
+                body.Add($"while ({next}) yield return {read};");
                 break;
             case SqlReturnKind.FirstOrDefault:
-                w.Line($"if (!{next}) return default;");
-                Optional(w, ordinals);
-                w.Line($"return {read};");
+                body.Add($"if (!{next}) return default;");
+                AddIf(body, ordinals);
+                body.Add($"return {read};");
                 break;
             case SqlReturnKind.Single:
-                w.Line($"if (!{next}) throw new global::System.InvalidOperationException(query + \" returned no rows; exactly one was expected.\");");
-                Optional(w, ordinals);
-                w.Line($"var row = {read};");
-                w.Line($"if ({next}) throw new global::System.InvalidOperationException(query + \" returned more than one row; exactly one was expected.\");");
-                w.Line("return row;");
+                body.Add($"if (!{next}) throw new global::System.InvalidOperationException(query + \" returned no rows; exactly one was expected.\");");
+                AddIf(body, ordinals);
+                body.Add($"var row = {read};");
+                body.Add($"if ({next}) throw new global::System.InvalidOperationException(query + \" returned more than one row; exactly one was expected.\");");
+                body.Add("return row;");
                 break;
             case SqlReturnKind.Scalar:
-                w.Line($"if (!{next}) throw new global::System.InvalidOperationException(query + \" returned no rows; a value was expected.\");");
-                w.Line($"return {read};");
+                body.Add($"if (!{next}) throw new global::System.InvalidOperationException(query + \" returned no rows; a value was expected.\");");
+                body.Add($"return {read};");
                 break;
+        }
+
+        foreach (string line in body)
+        {
+            w.Line("    " + line);
+        }
+
+        w.Line("}");
+        w.Line("finally");
+        w.Line("{");
+        w.Line($"    if (opened) await {connection}.CloseAsync().ConfigureAwait(false);");
+        w.Line("}");
+    }
+
+    private static void AddIf(List<string> lines, string line)
+    {
+        if (line.Length > 0)
+        {
+            lines.Add(line);
         }
     }
 
@@ -243,13 +269,10 @@ internal static class SqlEmitter
         w.Line("/// <summary>Reads " + Literal.Comment(row.TypeName.Replace("global::", string.Empty)) + " rows by ordinal; columns are looked up once per result.</summary>");
         using (w.Block($"private static class {model.MethodName}SqlRows"))
         {
-            w.Open($"public static int[] Ordinals({Reader} reader, string query) => new[]");
-            foreach (SqlRowMember member in row.Members)
-            {
-                w.Line($"{Runtime}.Ordinal(reader, {Literal.String(member.Name)}, required: {(member.Value.Nullability == 0 ? "true" : "false")}, query),");
-            }
-
-            w.Close(";");
+            w.Line("private static readonly string[] Members = { " + string.Join(", ", row.Members.Select(m => Literal.String(m.Name))) + " };");
+            w.Line("private static readonly bool[] Required = { " + string.Join(", ", row.Members.Select(m => m.Value.Nullability == 0 ? "true" : "false")) + " };");
+            w.Line();
+            w.Line($"public static int[] Ordinals({Reader} reader, string query) => {Runtime}.Ordinals(reader, Members, Required, query);");
             w.Line();
             w.Line($"public static {row.TypeName} Read({Reader} reader, int[] ordinals, string query) => new {row.TypeName}{(row.UseConstructor ? "(" : "")}");
             if (!row.UseConstructor)
@@ -282,14 +305,6 @@ internal static class SqlEmitter
         }
 
         return value.Nullability == 0 ? $"({value.EnumTypeName}){call}" : $"({value.EnumTypeName}?){call}";
-    }
-
-    private static void Optional(CodeWriter w, string line)
-    {
-        if (line.Length > 0)
-        {
-            w.Line(line);
-        }
     }
 
     private static string FieldType(SqlParameterModel parameter)

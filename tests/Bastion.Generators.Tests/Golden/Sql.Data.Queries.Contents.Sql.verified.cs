@@ -17,9 +17,17 @@ static partial class Queries
         if (dialect != global::Bastion.Sql.SqlDialect.PostgreSql) throw new global::System.NotSupportedException(query + ": '= ANY(@ids)' needs PostgreSQL; use 'IN @ids' for other databases.");
         if (__idsItems.Length > 1000) throw new global::System.ArgumentException(query + ": 'ids' has more items than its [SqlParam(MaxItems)] allows.", "ids");
         const string sql = "SELECT content FROM comments WHERE id = ANY(@ids) AND mood = @mood";
-        var command = new global::Dapper.CommandDefinition(sql, new ContentsSqlParameters(__idsItems, mood), transaction: null, commandTimeout: null, cancellationToken: ct);
-        await using global::System.Data.Common.DbDataReader reader = await global::Dapper.SqlMapper.ExecuteReaderAsync(db, command).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false)) yield return global::Bastion.Sql.SqlRuntime.GetRequired<string>(reader, 0, "(first column)", query);
+        await using global::System.Data.Common.DbCommand command = global::Bastion.Sql.SqlRuntime.CreateCommand(db, sql, new ContentsSqlParameters(__idsItems, mood), null, null);
+        bool opened = await global::Bastion.Sql.SqlRuntime.OpenIfClosedAsync(db, ct).ConfigureAwait(false);
+        try
+        {
+            await using global::System.Data.Common.DbDataReader reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleResult, ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false)) yield return global::Bastion.Sql.SqlRuntime.GetRequired<string>(reader, 0, "(first column)", query);
+        }
+        finally
+        {
+            if (opened) await db.CloseAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>The typed parameters of Contents, added without reflection.</summary>

@@ -13,10 +13,18 @@ static partial class Queries
         // SELECT count(*) FROM comments WHERE content &lt;&gt; 'mail me at a@example.com' -- @notAParameter
         const string query = "Queries.CountOthers";
         const string sql = "SELECT count(*) FROM comments WHERE content <> 'mail me at a@example.com' -- @notAParameter";
-        var command = new global::Dapper.CommandDefinition(sql, new CountOthersSqlParameters(), transaction: null, commandTimeout: null, cancellationToken: default);
-        await using global::System.Data.Common.DbDataReader reader = await global::Dapper.SqlMapper.ExecuteReaderAsync(db, command).ConfigureAwait(false);
-        if (!await reader.ReadAsync(default).ConfigureAwait(false)) throw new global::System.InvalidOperationException(query + " returned no rows; a value was expected.");
-        return global::Bastion.Sql.SqlRuntime.GetRequired<int>(reader, 0, "(first column)", query);
+        await using global::System.Data.Common.DbCommand command = global::Bastion.Sql.SqlRuntime.CreateCommand(db, sql, new CountOthersSqlParameters(), null, null);
+        bool opened = await global::Bastion.Sql.SqlRuntime.OpenIfClosedAsync(db, default).ConfigureAwait(false);
+        try
+        {
+            await using global::System.Data.Common.DbDataReader reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleResult | global::System.Data.CommandBehavior.SingleRow, default).ConfigureAwait(false);
+            if (!await reader.ReadAsync(default).ConfigureAwait(false)) throw new global::System.InvalidOperationException(query + " returned no rows; a value was expected.");
+            return global::Bastion.Sql.SqlRuntime.GetRequired<int>(reader, 0, "(first column)", query);
+        }
+        finally
+        {
+            if (opened) await db.CloseAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>The typed parameters of CountOthers, added without reflection.</summary>

@@ -13,11 +13,19 @@ static partial class Queries
         // SELECT id, content, author_name, rating, created_at, mood FROM comments WHERE id = @id
         const string query = "Queries.Find";
         const string sql = "SELECT id, content, author_name, rating, created_at, mood FROM comments WHERE id = @id";
-        var command = new global::Dapper.CommandDefinition(sql, new FindSqlParameters(id), transaction: transaction, commandTimeout: null, cancellationToken: ct);
-        await using global::System.Data.Common.DbDataReader reader = await global::Dapper.SqlMapper.ExecuteReaderAsync(db, command).ConfigureAwait(false);
-        if (!await reader.ReadAsync(ct).ConfigureAwait(false)) return default;
-        int[] ordinals = FindSqlRows.Ordinals(reader, query);
-        return FindSqlRows.Read(reader, ordinals, query);
+        await using global::System.Data.Common.DbCommand command = global::Bastion.Sql.SqlRuntime.CreateCommand(db, sql, new FindSqlParameters(id), transaction, null);
+        bool opened = await global::Bastion.Sql.SqlRuntime.OpenIfClosedAsync(db, ct).ConfigureAwait(false);
+        try
+        {
+            await using global::System.Data.Common.DbDataReader reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleResult | global::System.Data.CommandBehavior.SingleRow, ct).ConfigureAwait(false);
+            if (!await reader.ReadAsync(ct).ConfigureAwait(false)) return default;
+            int[] ordinals = FindSqlRows.Ordinals(reader, query);
+            return FindSqlRows.Read(reader, ordinals, query);
+        }
+        finally
+        {
+            if (opened) await db.CloseAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>The typed parameters of Find, added without reflection.</summary>
@@ -39,15 +47,10 @@ static partial class Queries
     /// <summary>Reads Data.CommentRow rows by ordinal; columns are looked up once per result.</summary>
     private static class FindSqlRows
     {
-        public static int[] Ordinals(global::System.Data.Common.DbDataReader reader, string query) => new[]
-        {
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Id", required: true, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Content", required: true, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "AuthorName", required: false, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Rating", required: false, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "CreatedAt", required: true, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Mood", required: true, query),
-        };
+        private static readonly string[] Members = { "Id", "Content", "AuthorName", "Rating", "CreatedAt", "Mood" };
+        private static readonly bool[] Required = { true, true, false, false, true, true };
+
+        public static int[] Ordinals(global::System.Data.Common.DbDataReader reader, string query) => global::Bastion.Sql.SqlRuntime.Ordinals(reader, Members, Required, query);
 
         public static global::Data.CommentRow Read(global::System.Data.Common.DbDataReader reader, int[] ordinals, string query) => new global::Data.CommentRow(
             global::Bastion.Sql.SqlRuntime.GetRequired<long>(reader, ordinals[0], "Id", query),

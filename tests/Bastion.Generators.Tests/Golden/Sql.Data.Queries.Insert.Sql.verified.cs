@@ -14,10 +14,18 @@ static partial class Queries
         const string query = "Queries.Insert";
         global::Bastion.Sql.SqlRuntime.CheckLength(content, 2000, "content", query);
         const string sql = "INSERT INTO comments(content, created_at) VALUES (@content, @createdAt) RETURNING id";
-        var command = new global::Dapper.CommandDefinition(sql, new InsertSqlParameters(content, createdAt), transaction: null, commandTimeout: null, cancellationToken: ct);
-        await using global::System.Data.Common.DbDataReader reader = await global::Dapper.SqlMapper.ExecuteReaderAsync(db, command).ConfigureAwait(false);
-        if (!await reader.ReadAsync(ct).ConfigureAwait(false)) throw new global::System.InvalidOperationException(query + " returned no rows; a value was expected.");
-        return global::Bastion.Sql.SqlRuntime.GetRequired<long>(reader, 0, "(first column)", query);
+        await using global::System.Data.Common.DbCommand command = global::Bastion.Sql.SqlRuntime.CreateCommand(db, sql, new InsertSqlParameters(content, createdAt), null, null);
+        bool opened = await global::Bastion.Sql.SqlRuntime.OpenIfClosedAsync(db, ct).ConfigureAwait(false);
+        try
+        {
+            await using global::System.Data.Common.DbDataReader reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleResult | global::System.Data.CommandBehavior.SingleRow, ct).ConfigureAwait(false);
+            if (!await reader.ReadAsync(ct).ConfigureAwait(false)) throw new global::System.InvalidOperationException(query + " returned no rows; a value was expected.");
+            return global::Bastion.Sql.SqlRuntime.GetRequired<long>(reader, 0, "(first column)", query);
+        }
+        finally
+        {
+            if (opened) await db.CloseAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>The typed parameters of Insert, added without reflection.</summary>

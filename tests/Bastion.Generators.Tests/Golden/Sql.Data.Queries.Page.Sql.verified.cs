@@ -27,12 +27,20 @@ static partial class Queries
             _ => throw new global::System.ArgumentOutOfRangeException("direction", query + ": not a declared Bastion.Sql.SortDirection value."),
         };
         string sql = string.Concat("SELECT id, content, author_name, rating, created_at, mood FROM comments c ORDER BY ", __orderBy, " ", __direction, " LIMIT @take");
-        var command = new global::Dapper.CommandDefinition(sql, new PageSqlParameters(take), transaction: null, commandTimeout: null, cancellationToken: ct);
-        await using global::System.Data.Common.DbDataReader reader = await global::Dapper.SqlMapper.ExecuteReaderAsync(db, command).ConfigureAwait(false);
-        var rows = new global::System.Collections.Generic.List<global::Data.CommentRow>();
-        int[] ordinals = PageSqlRows.Ordinals(reader, query);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add(PageSqlRows.Read(reader, ordinals, query));
-        return rows;
+        await using global::System.Data.Common.DbCommand command = global::Bastion.Sql.SqlRuntime.CreateCommand(db, sql, new PageSqlParameters(take), null, null);
+        bool opened = await global::Bastion.Sql.SqlRuntime.OpenIfClosedAsync(db, ct).ConfigureAwait(false);
+        try
+        {
+            await using global::System.Data.Common.DbDataReader reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleResult, ct).ConfigureAwait(false);
+            var rows = new global::System.Collections.Generic.List<global::Data.CommentRow>();
+            int[] ordinals = PageSqlRows.Ordinals(reader, query);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add(PageSqlRows.Read(reader, ordinals, query));
+            return rows;
+        }
+        finally
+        {
+            if (opened) await db.CloseAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>The typed parameters of Page, added without reflection.</summary>
@@ -54,15 +62,10 @@ static partial class Queries
     /// <summary>Reads Data.CommentRow rows by ordinal; columns are looked up once per result.</summary>
     private static class PageSqlRows
     {
-        public static int[] Ordinals(global::System.Data.Common.DbDataReader reader, string query) => new[]
-        {
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Id", required: true, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Content", required: true, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "AuthorName", required: false, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Rating", required: false, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "CreatedAt", required: true, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Mood", required: true, query),
-        };
+        private static readonly string[] Members = { "Id", "Content", "AuthorName", "Rating", "CreatedAt", "Mood" };
+        private static readonly bool[] Required = { true, true, false, false, true, true };
+
+        public static int[] Ordinals(global::System.Data.Common.DbDataReader reader, string query) => global::Bastion.Sql.SqlRuntime.Ordinals(reader, Members, Required, query);
 
         public static global::Data.CommentRow Read(global::System.Data.Common.DbDataReader reader, int[] ordinals, string query) => new global::Data.CommentRow(
             global::Bastion.Sql.SqlRuntime.GetRequired<long>(reader, ordinals[0], "Id", query),

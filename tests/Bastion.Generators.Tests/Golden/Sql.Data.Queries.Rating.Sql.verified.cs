@@ -13,10 +13,18 @@ static partial class Queries
         // SELECT rating FROM comments WHERE id = @id AND (@minimum IS NULL OR rating &gt;= @minimum)
         const string query = "Queries.Rating";
         const string sql = "SELECT rating FROM comments WHERE id = @id AND (@minimum IS NULL OR rating >= @minimum)";
-        var command = new global::Dapper.CommandDefinition(sql, new RatingSqlParameters(id, minimum), transaction: null, commandTimeout: null, cancellationToken: default);
-        await using global::System.Data.Common.DbDataReader reader = await global::Dapper.SqlMapper.ExecuteReaderAsync(db, command).ConfigureAwait(false);
-        if (!await reader.ReadAsync(default).ConfigureAwait(false)) return default;
-        return global::Bastion.Sql.SqlRuntime.GetOptionalValue<int>(reader, 0, "(first column)", query);
+        await using global::System.Data.Common.DbCommand command = global::Bastion.Sql.SqlRuntime.CreateCommand(db, sql, new RatingSqlParameters(id, minimum), null, null);
+        bool opened = await global::Bastion.Sql.SqlRuntime.OpenIfClosedAsync(db, default).ConfigureAwait(false);
+        try
+        {
+            await using global::System.Data.Common.DbDataReader reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleResult | global::System.Data.CommandBehavior.SingleRow, default).ConfigureAwait(false);
+            if (!await reader.ReadAsync(default).ConfigureAwait(false)) return default;
+            return global::Bastion.Sql.SqlRuntime.GetOptionalValue<int>(reader, 0, "(first column)", query);
+        }
+        finally
+        {
+            if (opened) await db.CloseAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>The typed parameters of Rating, added without reflection.</summary>

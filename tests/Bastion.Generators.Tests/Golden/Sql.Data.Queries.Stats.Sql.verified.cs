@@ -14,13 +14,21 @@ static partial class Queries
         const string query = "Queries.Stats";
         var __idsItems = ids is null ? global::System.Array.Empty<long>() : global::System.Linq.Enumerable.ToArray(ids);
         string sql = string.Concat("SELECT count(*) AS count, avg(rating) AS average FROM comments WHERE id IN ", global::Bastion.Sql.SqlRuntime.InList("ids", __idsItems.Length, 500, query, withParentheses: true));
-        var command = new global::Dapper.CommandDefinition(sql, new StatsSqlParameters(__idsItems), transaction: null, commandTimeout: commandTimeout, cancellationToken: default);
-        await using global::System.Data.Common.DbDataReader reader = await global::Dapper.SqlMapper.ExecuteReaderAsync(db, command).ConfigureAwait(false);
-        if (!await reader.ReadAsync(default).ConfigureAwait(false)) throw new global::System.InvalidOperationException(query + " returned no rows; exactly one was expected.");
-        int[] ordinals = StatsSqlRows.Ordinals(reader, query);
-        var row = StatsSqlRows.Read(reader, ordinals, query);
-        if (await reader.ReadAsync(default).ConfigureAwait(false)) throw new global::System.InvalidOperationException(query + " returned more than one row; exactly one was expected.");
-        return row;
+        await using global::System.Data.Common.DbCommand command = global::Bastion.Sql.SqlRuntime.CreateCommand(db, sql, new StatsSqlParameters(__idsItems), null, commandTimeout);
+        bool opened = await global::Bastion.Sql.SqlRuntime.OpenIfClosedAsync(db, default).ConfigureAwait(false);
+        try
+        {
+            await using global::System.Data.Common.DbDataReader reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleResult, default).ConfigureAwait(false);
+            if (!await reader.ReadAsync(default).ConfigureAwait(false)) throw new global::System.InvalidOperationException(query + " returned no rows; exactly one was expected.");
+            int[] ordinals = StatsSqlRows.Ordinals(reader, query);
+            var row = StatsSqlRows.Read(reader, ordinals, query);
+            if (await reader.ReadAsync(default).ConfigureAwait(false)) throw new global::System.InvalidOperationException(query + " returned more than one row; exactly one was expected.");
+            return row;
+        }
+        finally
+        {
+            if (opened) await db.CloseAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>The typed parameters of Stats, added without reflection.</summary>
@@ -42,11 +50,10 @@ static partial class Queries
     /// <summary>Reads Data.Totals rows by ordinal; columns are looked up once per result.</summary>
     private static class StatsSqlRows
     {
-        public static int[] Ordinals(global::System.Data.Common.DbDataReader reader, string query) => new[]
-        {
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Count", required: true, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Average", required: false, query),
-        };
+        private static readonly string[] Members = { "Count", "Average" };
+        private static readonly bool[] Required = { true, false };
+
+        public static int[] Ordinals(global::System.Data.Common.DbDataReader reader, string query) => global::Bastion.Sql.SqlRuntime.Ordinals(reader, Members, Required, query);
 
         public static global::Data.Totals Read(global::System.Data.Common.DbDataReader reader, int[] ordinals, string query) => new global::Data.Totals
         {
