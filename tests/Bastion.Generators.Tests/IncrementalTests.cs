@@ -119,6 +119,27 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Sql_steps_are_cached_across_an_unrelated_edit_and_an_edited_statement_is_modified()
+    {
+        RunTwice(Scenarios.Sql, out GeneratorRunResult second);
+        foreach (string step in new[] { TrackingNames.SqlMethods, TrackingNames.SqlModels, TrackingNames.ManifestRows })
+        {
+            Assert.True(second.TrackedSteps.ContainsKey(step), step + " is not tracked");
+            Assert.All(second.TrackedSteps[step].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {o.Reason}"));
+        }
+
+        CSharpCompilation compilation = GeneratorHarness.Compile(Scenarios.Sql);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        SyntaxTree source = compilation.SyntaxTrees.First();
+        string changed = Scenarios.Sql.Replace("DELETE FROM comments WHERE id = @id", "DELETE FROM comments WHERE id = @id AND 1 = 1", System.StringComparison.Ordinal);
+        Assert.NotEqual(Scenarios.Sql, changed);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(source, CSharpSyntaxTree.ParseText(changed, GeneratorHarness.ParseOptions, source.FilePath)));
+        GeneratorRunResult edited = driver.GetRunResult().Results.Single();
+        Assert.Contains(edited.TrackedSteps[TrackingNames.SqlModels].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("AND 1 = 1", string.Concat(edited.GeneratedSources.Select(g => g.SourceText.ToString())), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Duplicate_route_check_is_cached_across_an_unrelated_edit()
     {
         string duplicated = Scenarios.Usings + """
