@@ -13,11 +13,19 @@ static partial class CommentStore
         // SELECT id, content, signature, author_name, tags, rating, created_at FROM comments WHERE id = @id
         const string query = "CommentStore.FindRowAsync";
         const string sql = "SELECT id, content, signature, author_name, tags, rating, created_at FROM comments WHERE id = @id";
-        var command = new global::Dapper.CommandDefinition(sql, new FindRowAsyncSqlParameters(id), transaction: null, commandTimeout: null, cancellationToken: ct);
-        await using global::System.Data.Common.DbDataReader reader = await global::Dapper.SqlMapper.ExecuteReaderAsync(db, command).ConfigureAwait(false);
-        if (!await reader.ReadAsync(ct).ConfigureAwait(false)) return default;
-        int[] ordinals = FindRowAsyncSqlRows.Ordinals(reader, query);
-        return FindRowAsyncSqlRows.Read(reader, ordinals, query);
+        await using global::System.Data.Common.DbCommand command = global::Bastion.Sql.SqlRuntime.CreateCommand(db, sql, new FindRowAsyncSqlParameters(id), null, null);
+        bool opened = await global::Bastion.Sql.SqlRuntime.OpenIfClosedAsync(db, ct).ConfigureAwait(false);
+        try
+        {
+            await using global::System.Data.Common.DbDataReader reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleResult | global::System.Data.CommandBehavior.SingleRow, ct).ConfigureAwait(false);
+            if (!await reader.ReadAsync(ct).ConfigureAwait(false)) return default;
+            int[] ordinals = FindRowAsyncSqlRows.Ordinals(reader, query);
+            return FindRowAsyncSqlRows.Read(reader, ordinals, query);
+        }
+        finally
+        {
+            if (opened) await db.CloseAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>The typed parameters of FindRowAsync, added without reflection.</summary>
@@ -39,16 +47,10 @@ static partial class CommentStore
     /// <summary>Reads Bastion.Samples.Api.Comments.CommentRow rows by ordinal; columns are looked up once per result.</summary>
     private static class FindRowAsyncSqlRows
     {
-        public static int[] Ordinals(global::System.Data.Common.DbDataReader reader, string query) => new[]
-        {
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Id", required: true, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Content", required: true, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Signature", required: false, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "AuthorName", required: false, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Tags", required: true, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "Rating", required: false, query),
-            global::Bastion.Sql.SqlRuntime.Ordinal(reader, "CreatedAt", required: true, query),
-        };
+        private static readonly string[] Members = { "Id", "Content", "Signature", "AuthorName", "Tags", "Rating", "CreatedAt" };
+        private static readonly bool[] Required = { true, true, false, false, true, false, true };
+
+        public static int[] Ordinals(global::System.Data.Common.DbDataReader reader, string query) => global::Bastion.Sql.SqlRuntime.Ordinals(reader, Members, Required, query);
 
         public static global::Bastion.Samples.Api.Comments.CommentRow Read(global::System.Data.Common.DbDataReader reader, int[] ordinals, string query) => new global::Bastion.Samples.Api.Comments.CommentRow(
             global::Bastion.Sql.SqlRuntime.GetRequired<long>(reader, ordinals[0], "Id", query),

@@ -17,10 +17,18 @@ static partial class CommentStore
         global::Bastion.Sql.SqlRuntime.CheckLength(authorName, 80, "authorName", query);
         global::Bastion.Sql.SqlRuntime.CheckLength(tags, 16384, "tags", query);
         const string sql = "INSERT INTO comments(content, signature, author_name, tags, rating, created_at) VALUES (@content, @signature, @authorName, @tags, @rating, @createdAt) RETURNING id";
-        var command = new global::Dapper.CommandDefinition(sql, new InsertRowAsyncSqlParameters(content, signature, authorName, tags, rating, createdAt), transaction: null, commandTimeout: null, cancellationToken: ct);
-        await using global::System.Data.Common.DbDataReader reader = await global::Dapper.SqlMapper.ExecuteReaderAsync(db, command).ConfigureAwait(false);
-        if (!await reader.ReadAsync(ct).ConfigureAwait(false)) throw new global::System.InvalidOperationException(query + " returned no rows; a value was expected.");
-        return global::Bastion.Sql.SqlRuntime.GetRequired<long>(reader, 0, "(first column)", query);
+        await using global::System.Data.Common.DbCommand command = global::Bastion.Sql.SqlRuntime.CreateCommand(db, sql, new InsertRowAsyncSqlParameters(content, signature, authorName, tags, rating, createdAt), null, null);
+        bool opened = await global::Bastion.Sql.SqlRuntime.OpenIfClosedAsync(db, ct).ConfigureAwait(false);
+        try
+        {
+            await using global::System.Data.Common.DbDataReader reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleResult | global::System.Data.CommandBehavior.SingleRow, ct).ConfigureAwait(false);
+            if (!await reader.ReadAsync(ct).ConfigureAwait(false)) throw new global::System.InvalidOperationException(query + " returned no rows; a value was expected.");
+            return global::Bastion.Sql.SqlRuntime.GetRequired<long>(reader, 0, "(first column)", query);
+        }
+        finally
+        {
+            if (opened) await db.CloseAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>The typed parameters of InsertRowAsync, added without reflection.</summary>
