@@ -104,6 +104,9 @@ public abstract class QueryTests : IAsyncLifetime
         Assert.Equal(2L, stats.Total);
         Assert.Equal(4.0, stats.AverageStars);
 
+        await Db.ClearStars(first, ct);
+        Assert.Null((await Db.Find(first, ct))!.Stars);
+
         Assert.Equal(1, await Db.SetBody(second, "now set", ct));
         Assert.Equal(0, await Db.SetBody(999_999, "nobody", ct));
         Assert.Equal(1, await Db.Delete(first, ct));

@@ -67,6 +67,9 @@ public static partial class TestQueries
     [Sql("UPDATE notes SET body = @body WHERE id = @id")]
     public static partial Task<int> SetBody(this DbConnection db, [SqlParam] long id, [SqlParam] string? body, CancellationToken ct = default);
 
+    [Sql("UPDATE notes SET stars = NULL WHERE id = @id")]
+    public static partial Task ClearStars(this DbConnection db, [SqlParam] long id, CancellationToken ct = default);
+
     [Sql("DELETE FROM notes WHERE id = @id")]
     public static partial Task<int> Delete(this DbConnection db, [SqlParam] long id, CancellationToken ct = default);
 
