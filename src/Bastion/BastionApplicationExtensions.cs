@@ -1,5 +1,12 @@
 using System;
+using System.Buffers;
+using System.Text.Json;
+using Bastion.Csrf;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -8,24 +15,130 @@ namespace Bastion;
 /// <summary>Start-up hooks: <c>builder.AddBastion()</c> and <c>app.UseBastion()</c>.</summary>
 public static class BastionApplicationExtensions
 {
+    /// <summary>The path <see cref="UseBastion"/> maps for issuing CSRF tokens.</summary>
+    public const string CsrfTokenPath = "/bastion/csrf-token";
+
     /// <summary>
-    /// Registers what generated endpoints rely on: RFC 9457 problem details for every error response.
+    /// Registers what generated endpoints rely on: RFC 9457 problem details for every error response, and
+    /// antiforgery for <see cref="CsrfProtectedAttribute"/> endpoints with Bastion's cookie (<c>__Host-bastion-csrf</c>:
+    /// Secure, HttpOnly, SameSite=Strict, Path=/) and header (<c>X-CSRF-TOKEN</c>). Options come from
+    /// <c>Bastion:Csrf</c> (<see cref="BastionCsrfOptions"/>); a malformed trusted origin stops the app here.
     /// </summary>
     public static TBuilder AddBastion<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
+
+        BastionCsrfOptions csrf = ReadCsrfOptions(builder.Configuration.GetSection("Bastion:Csrf"));
+        builder.Services.AddOptions<BastionCsrfOptions>().Configure(options =>
+        {
+            options.AllowSameSite = csrf.AllowSameSite;
+            options.AllowMissingOriginHeaders = csrf.AllowMissingOriginHeaders;
+            options.AllowInsecureCookie = csrf.AllowInsecureCookie;
+            foreach (string origin in csrf.TrustedOrigins)
+            {
+                options.TrustedOrigins.Add(origin);
+            }
+        });
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.HeaderName = CsrfGuard.HeaderName;
+            options.FormFieldName = "__bastion_csrf";
+            options.Cookie.Name = csrf.AllowInsecureCookie ? "bastion-csrf" : "__Host-bastion-csrf";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.Path = "/";
+            options.Cookie.SecurePolicy = csrf.AllowInsecureCookie ? Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest : Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
+            options.SuppressXFrameOptionsHeader = false;
+        });
         return builder;
     }
 
     /// <summary>
     /// Adds Bastion's middleware. Error responses produced before an endpoint runs (the router's 415
-    /// for a Content-Type an endpoint does not accept, 405, 404) get a problem details body too.
+    /// for a Content-Type an endpoint does not accept, 405, 404) get a problem details body too. On a
+    /// <see cref="WebApplication"/> it also maps <c>GET /bastion/csrf-token</c>, which sets the antiforgery
+    /// cookie and returns <c>{"token": "...", "headerName": "X-CSRF-TOKEN"}</c> (not cacheable).
     /// </summary>
     public static IApplicationBuilder UseBastion(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseStatusCodePages();
+        if (app is IEndpointRouteBuilder endpoints)
+        {
+            endpoints.MapGet(CsrfTokenPath, (RequestDelegate)IssueTokenAsync).WithDisplayName("GET " + CsrfTokenPath + " => Bastion CSRF token");
+        }
+
         return app;
+    }
+
+    private static async System.Threading.Tasks.Task IssueTokenAsync(HttpContext httpContext)
+    {
+        AntiforgeryTokenSet tokens = httpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(httpContext);
+        httpContext.Response.Headers.CacheControl = "no-store";
+        httpContext.Response.ContentType = "application/json";
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("token", tokens.RequestToken);
+            json.WriteString("headerName", CsrfGuard.HeaderName);
+            json.WriteEndObject();
+        }
+
+        await httpContext.Response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static BastionCsrfOptions ReadCsrfOptions(IConfigurationSection section)
+    {
+        var options = new BastionCsrfOptions
+        {
+            AllowSameSite = IsTrue(section["AllowSameSite"]),
+            AllowMissingOriginHeaders = IsTrue(section["AllowMissingOriginHeaders"]),
+            AllowInsecureCookie = IsTrue(section["AllowInsecureCookie"]),
+        };
+        foreach (IConfigurationSection child in section.GetSection("TrustedOrigins").GetChildren())
+        {
+            string origin = child.Value ?? string.Empty;
+            string? problem = OriginProblem(origin);
+            if (problem is not null)
+            {
+                throw new InvalidOperationException($"Bastion: configuration key '{child.Path}' is not a valid origin: {problem}. Write it as the browser serializes it, for example 'https://app.example.com' or 'http://127.0.0.1:5080'.");
+            }
+
+            options.TrustedOrigins.Add(origin);
+        }
+
+        return options;
+    }
+
+    private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Why <paramref name="origin"/> is not a serialized origin (scheme://host[:port], lower case, no path), or null.</summary>
+    internal static string? OriginProblem(string origin)
+    {
+        if (origin is "*" or "null")
+        {
+            return "wildcards and 'null' are never an origin to trust";
+        }
+
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return "it is not an absolute http or https URL";
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo) || origin.EndsWith('/') || uri.PathAndQuery != "/" || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            return "an origin has no user info, path, query, fragment or trailing slash";
+        }
+
+        if (!string.Equals(origin, origin.ToLowerInvariant(), StringComparison.Ordinal))
+        {
+            return "browsers send origins in lower case";
+        }
+
+        return uri.IsDefaultPort && origin.Contains(':', StringComparison.Ordinal) && origin.LastIndexOf(':') > origin.IndexOf("//", StringComparison.Ordinal)
+            ? "browsers omit the default port"
+            : null;
     }
 }

@@ -49,7 +49,7 @@ public static class Scenarios
                 return TypedResults.NoContent();
             }
 
-            [Delete("/products/{id:long}")]
+            [Delete("/products/{id:long}"), CsrfProtected]
             public static Task Delete([FromRoute(Name = "id")] long productId) => Task.CompletedTask;
 
             [Patch("/ping")]
@@ -111,13 +111,13 @@ public static class Scenarios
             [Range(1, 10)] public int Score { get; set; }
         }
 
-        [BastionEndpoints]
+        [BastionEndpoints, CsrfProtected]
         public static partial class PostEndpoints
         {
             [Post("/posts")]
             public static Created<CreatePost> Create(CreatePost post) => TypedResults.Created("/posts/1", post);
 
-            [Post("/feedback")]
+            [Post("/feedback"), CsrfExempt("anonymous feedback form on other sites")]
             public static IResult Send([FromBody] Feedback feedback) => TypedResults.Accepted("/feedback");
         }
         """;

@@ -19,7 +19,24 @@ public sealed class SampleAppTests : IAsyncLifetime
     private KestrelHost _host = null!;
 
     public async ValueTask InitializeAsync()
-        => _host = await KestrelHost.StartAsync(SampleApp.Build(["--ConnectionStrings:Comments=Data Source=" + _database + ";Pooling=False", "--environment=Development", "--contentRoot=" + Path.Combine(RepositoryRoot.Find(), "samples", "Bastion.Samples.Api")]));
+    {
+        _host = await KestrelHost.StartAsync(SampleApp.Build(["--ConnectionStrings:Comments=Data Source=" + _database + ";Pooling=False", "--environment=Development", "--contentRoot=" + Path.Combine(RepositoryRoot.Find(), "samples", "Bastion.Samples.Api")]));
+        await Csrf.CsrfClient.UseCsrfTokenAsync(_host.Client, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Posting_a_comment_without_the_csrf_token_is_refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var stranger = new HttpClient { BaseAddress = _host.Client.BaseAddress };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/comments") { Content = new StringContent("{\"content\":\"hi\"}", Encoding.UTF8, "application/json") };
+        request.Headers.Add("Origin", "http://evil.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.SendAsync(request, ct)).StatusCode);
+        var sameOriginNoToken = new HttpRequestMessage(HttpMethod.Post, "/api/comments") { Content = new StringContent("{\"content\":\"hi\"}", Encoding.UTF8, "application/json") };
+        sameOriginNoToken.Headers.Add("Origin", _host.Client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.SendAsync(sameOriginNoToken, ct)).StatusCode);
+        Assert.Equal("[]", await _host.Client.GetStringAsync("/api/comments", ct));
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -12,7 +12,7 @@ namespace Bastion.Samples.Api.Comments;
 [BastionEndpoints("/api")]
 public static partial class CommentEndpoints
 {
-    [Post("/comments", MaxRequestBodySize = 16 * 1024)]
+    [Post("/comments", MaxRequestBodySize = 16 * 1024), CsrfProtected]
     public static async Task<Created<CommentView>> Create(CreateComment body, DbConnection db, CancellationToken ct)
     {
         CommentView saved = await CommentStore.InsertAsync(db, body, ct);
@@ -27,7 +27,7 @@ public static partial class CommentEndpoints
     public static async Task<Results<Ok<CommentView>, NotFound>> Get(long id, DbConnection db, CancellationToken ct)
         => await CommentStore.FindAsync(db, id, ct) is { } comment ? TypedResults.Ok(comment) : TypedResults.NotFound();
 
-    [Delete("/comments/{id:long}")]
+    [Delete("/comments/{id:long}"), CsrfProtected]
     public static async Task<Results<NoContent, NotFound>> Delete(long id, DbConnection db, CancellationToken ct)
         => await CommentStore.DeleteAsync(db, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 

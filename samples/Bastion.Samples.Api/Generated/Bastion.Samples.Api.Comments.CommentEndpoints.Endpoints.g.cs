@@ -28,6 +28,7 @@ partial class CommentEndpoints
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.Metadata.AcceptsMetadata(new[] { "application/json" }, typeof(global::Bastion.Samples.Api.Comments.CreateComment)));
                 builder.Add(endpointBuilder => global::Bastion.Endpoints.EndpointSupport.PopulateMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Created<global::Bastion.Samples.Api.Comments.CommentView>>(method, endpointBuilder));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(403, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] { "application/problem+json" }));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(413, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] { "application/problem+json" }));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(415, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] { "application/problem+json" }));
             }
@@ -71,6 +72,7 @@ partial class CommentEndpoints
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("id", parameters[0], true, false));
                 builder.Add(endpointBuilder => global::Bastion.Endpoints.EndpointSupport.PopulateMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.NoContent, global::Microsoft.AspNetCore.Http.HttpResults.NotFound>>(method, endpointBuilder));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(403, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] { "application/problem+json" }));
             }
 
             // [Get("/health")] Health
@@ -87,6 +89,8 @@ partial class CommentEndpoints
         // POST /api/comments => CommentEndpoints.Create
         private static async global::System.Threading.Tasks.Task HandleCreate(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bastion.Samples.Api.Comments.CreateComment> bodyInfo)
         {
+            // [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)
+            if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
             // body: JSON only (415), at most 16384 bytes (413), malformed (400)
             var argBodyRead = await global::Bastion.Endpoints.JsonBody.ReadAsync(httpContext, bodyInfo, 16384L);
             if (!argBodyRead.Succeeded) { await argBodyRead.Problem.ExecuteAsync(httpContext); return; }
@@ -145,6 +149,8 @@ partial class CommentEndpoints
         // DELETE /api/comments/{id:long} => CommentEndpoints.Delete
         private static async global::System.Threading.Tasks.Task HandleDelete(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            // [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)
+            if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
             var argIdText = global::Bastion.Endpoints.RequestValues.Route(httpContext, "id");
             long argId;
             if (argIdText is null)

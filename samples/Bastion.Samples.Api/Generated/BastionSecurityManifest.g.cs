@@ -22,15 +22,15 @@ internal static class BastionSecurityManifest
         "\n" +
         "## Endpoints\n" +
         "\n" +
-        "| Verb | Route | Handler | Request body | Sanitized fields | Validated fields |\n" +
-        "|---|---|---|---|---|---|\n" +
-        "| DELETE | /api/comments/{id:long} | CommentEndpoints.Delete | none | none | none |\n" +
-        "| GET | /api/comments | CommentEndpoints.List | none | none | none |\n" +
-        "| GET | /api/comments/{id:long} | CommentEndpoints.Get | none | none | none |\n" +
-        "| GET | /api/diagnostics/ping | DiagnosticsEndpoints.Ping | none | none | host (query) Required StringLength |\n" +
-        "| GET | /api/files/{*name} | FileEndpoints.Download | none | none | name (route) SafePath under Uploads:Root .txt\\|.pdf |\n" +
-        "| GET | /api/health | CommentEndpoints.Health | none | none | none |\n" +
-        "| POST | /api/comments | CommentEndpoints.Create | Bastion.Samples.Api.Comments.CreateComment (JSON, max 16384 bytes) | author.name (Reject), content (Text), signature (BasicFormatting) | author.email EmailAddress, author.name Required StringLength, author.website Url, content Required StringLength, rating Range, signature StringLength, tags[].name Required RegularExpression |\n" +
+        "| Verb | Route | Handler | CSRF | Request body | Sanitized fields | Validated fields |\n" +
+        "|---|---|---|---|---|---|---|\n" +
+        "| DELETE | /api/comments/{id:long} | CommentEndpoints.Delete | protected | none | none | none |\n" +
+        "| GET | /api/comments | CommentEndpoints.List | none | none | none | none |\n" +
+        "| GET | /api/comments/{id:long} | CommentEndpoints.Get | none | none | none | none |\n" +
+        "| GET | /api/diagnostics/ping | DiagnosticsEndpoints.Ping | none | none | none | host (query) Required StringLength |\n" +
+        "| GET | /api/files/{*name} | FileEndpoints.Download | none | none | none | name (route) SafePath under Uploads:Root .txt\\|.pdf |\n" +
+        "| GET | /api/health | CommentEndpoints.Health | none | none | none | none |\n" +
+        "| POST | /api/comments | CommentEndpoints.Create | protected | Bastion.Samples.Api.Comments.CreateComment (JSON, max 16384 bytes) | author.name (Reject), content (Text), signature (BasicFormatting) | author.email EmailAddress, author.name Required StringLength, author.website Url, content Required StringLength, rating Range, signature StringLength, tags[].name Required RegularExpression |\n" +
         "\n" +
         "## SQL\n" +
         "\n" +

@@ -37,9 +37,12 @@ document.getElementById('new-comment').addEventListener('submit', async event =>
     author: author ? { name: author } : null,
     tags,
   };
+  // State-changing endpoints are [CsrfProtected]: fetch a token (the cookie comes with it) and send it back
+  // in the header; the browser adds Origin and Sec-Fetch-Site itself.
+  const { token, headerName } = await (await fetch('/bastion/csrf-token')).json();
   const response = await fetch('/api/comments', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', [headerName]: token },
     body: JSON.stringify(body),
   });
   if (!response.ok) {

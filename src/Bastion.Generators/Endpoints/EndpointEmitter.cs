@@ -184,6 +184,11 @@ internal static class EndpointEmitter
             w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(400, typeof({Http}.HttpValidationProblemDetails), new[] {{ \"application/problem+json\" }}));");
         }
 
+        if (endpoint.CsrfProtected)
+        {
+            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(403, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
+        }
+
         if (endpoint.Parameters.Any(p => p.SafePath?.MustExist == true))
         {
             w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(404, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
@@ -224,7 +229,7 @@ internal static class EndpointEmitter
     {
         EndpointParameterModel? body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
         bool isAsync = body is not null || endpoint.Return.Kind != ReturnKind.Nothing || endpoint.Return.Awaitable is not null
-            || endpoint.Parameters.Any(p => p.ParseKind != ValueParseKind.None);
+            || endpoint.Parameters.Any(p => p.ParseKind != ValueParseKind.None) || endpoint.CsrfProtected;
         string signature = $"private static {(isAsync ? "async " : string.Empty)}global::System.Threading.Tasks.Task {HandlerName(endpoint)}({Http}.HttpContext httpContext";
         if (body is not null)
         {
@@ -248,6 +253,12 @@ internal static class EndpointEmitter
         w.Line("// " + Literal.Comment(endpoint.DisplayName) + " => " + model.ClassName + "." + endpoint.MethodName);
         using (w.Block(signature + ")"))
         {
+            if (endpoint.CsrfProtected)
+            {
+                w.Line("// [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)");
+                w.Line("if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }");
+            }
+
             foreach (EndpointParameterModel parameter in endpoint.Parameters)
             {
                 ParameterEmitter.Emit(w, parameter, endpoint, parameter.Source == ParameterSource.Body && UsesBodyPaths(model, parameter));

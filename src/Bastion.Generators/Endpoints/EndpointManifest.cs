@@ -10,7 +10,7 @@ internal static class EndpointManifest
 {
     private static readonly EquatableArray<string> Headers = new[]
     {
-        "Verb", "Route", "Handler", "Request body", "Sanitized fields", "Validated fields",
+        "Verb", "Route", "Handler", "CSRF", "Request body", "Sanitized fields", "Validated fields",
     }.ToEquatableArray();
 
     public static EquatableArray<ManifestRow> Rows(EndpointClassModel model)
@@ -43,6 +43,7 @@ internal static class EndpointManifest
                 endpoint.Verb,
                 endpoint.Route,
                 model.ClassName + "." + endpoint.MethodName,
+                endpoint.CsrfProtected ? "protected" : endpoint.CsrfExemptReason is { } reason ? "exempt: " + reason : "none",
                 bodyText,
                 sanitized.Count == 0 ? "none" : string.Join(", ", sanitized),
                 validated.Count == 0 ? "none" : string.Join(", ", validated),

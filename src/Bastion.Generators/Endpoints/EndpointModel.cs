@@ -17,7 +17,9 @@ internal sealed record EndpointModel(
     ReturnModel Return,
     string AttributeText,
     string HandlerName,
-    LocationInfo? Location)
+    LocationInfo? Location,
+    bool CsrfProtected = false,
+    string? CsrfExemptReason = null)
 {
     /// <summary>"POST /api/comments": how the endpoint is named in messages and the manifest.</summary>
     public string DisplayName => Verb + " " + Route;

@@ -147,7 +147,28 @@ internal static class EndpointParser
             return null;
         }
 
-        return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, handlerName, location);
+        (bool csrf, string? exempt) = Csrf(method);
+        return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, handlerName, location, csrf, exempt);
+    }
+
+    /// <summary>[CsrfProtected] / [CsrfExempt] on the method, else on its class; the method's wins.</summary>
+    private static (bool Protected, string? ExemptReason) Csrf(IMethodSymbol method)
+    {
+        foreach (ISymbol owner in new ISymbol[] { method, method.ContainingType })
+        {
+            foreach (AttributeData attribute in owner.GetAttributes())
+            {
+                switch (attribute.AttributeClass?.ToDisplayString())
+                {
+                    case "Bastion.CsrfProtectedAttribute":
+                        return (true, null);
+                    case "Bastion.CsrfExemptAttribute":
+                        return (false, attribute.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty);
+                }
+            }
+        }
+
+        return (false, null);
     }
 
     internal static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -85,6 +85,7 @@ partial class ProductEndpoints
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("id", parameters[0], true, false));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(403, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] { "application/problem+json" }));
             }
 
             // [Patch("/ping")] Ping
@@ -283,6 +284,8 @@ partial class ProductEndpoints
         // DELETE /api/products/{id:long} => ProductEndpoints.Delete
         private static async global::System.Threading.Tasks.Task HandleDelete(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            // [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)
+            if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
             var argProductIdText = global::Bastion.Endpoints.RequestValues.Route(httpContext, "id");
             long argProductId;
             if (argProductIdText is null)

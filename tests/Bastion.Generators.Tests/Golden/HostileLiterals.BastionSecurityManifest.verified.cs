@@ -16,8 +16,8 @@ internal static class BastionSecurityManifest
         "\n" +
         "## Endpoints\n" +
         "\n" +
-        "| Verb | Route | Handler | Request body | Sanitized fields | Validated fields |\n" +
-        "|---|---|---|---|---|---|\n" +
-        "| POST | /x\"y/\u202Eq*/\" | HostileEndpoints.Create | Hostile.Payload (JSON, max 1048576 bytes) | none | a\"b\\c\u202E Required, text RegularExpression |\n" +
+        "| Verb | Route | Handler | CSRF | Request body | Sanitized fields | Validated fields |\n" +
+        "|---|---|---|---|---|---|---|\n" +
+        "| POST | /x\"y/\u202Eq*/\" | HostileEndpoints.Create | none | Hostile.Payload (JSON, max 1048576 bytes) | none | a\"b\\c\u202E Required, text RegularExpression |\n" +
         "";
 }

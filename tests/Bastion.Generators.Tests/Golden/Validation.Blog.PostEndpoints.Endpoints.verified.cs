@@ -27,6 +27,7 @@ partial class PostEndpoints
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.Metadata.AcceptsMetadata(new[] { "application/json" }, typeof(global::Blog.CreatePost)));
                 builder.Add(endpointBuilder => global::Bastion.Endpoints.EndpointSupport.PopulateMetadata<global::Microsoft.AspNetCore.Http.HttpResults.Created<global::Blog.CreatePost>>(method, endpointBuilder));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(403, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] { "application/problem+json" }));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(413, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] { "application/problem+json" }));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(415, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] { "application/problem+json" }));
             }
@@ -50,6 +51,8 @@ partial class PostEndpoints
         // POST /posts => PostEndpoints.Create
         private static async global::System.Threading.Tasks.Task HandleCreate(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Blog.CreatePost> bodyInfo)
         {
+            // [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)
+            if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
             // body: JSON only (415), at most 1048576 bytes (413), malformed (400)
             var argPostRead = await global::Bastion.Endpoints.JsonBody.ReadAsync(httpContext, bodyInfo, 1048576L);
             if (!argPostRead.Succeeded) { await argPostRead.Problem.ExecuteAsync(httpContext); return; }

@@ -47,6 +47,7 @@ public sealed partial class NativeAotTests
             {
                 var ct = TestContext.Current.CancellationToken;
                 Assert.Equal("{\"status\":\"ok\"}", await client.GetStringAsync("/api/health", ct));
+                await Csrf.CsrfClient.UseCsrfTokenAsync(client, ct);
 
                 HttpResponseMessage created = await client.PostAsync("/api/comments",
                     new StringContent("""{"content":"<script>alert(1)</script>Native <b>AOT</b>","tags":[{"name":"aot"}]}""", Encoding.UTF8, "application/json"), ct);
