@@ -110,6 +110,6 @@ public static class ReflectionSanitizingFilter
 [BastionEndpoints]
 public static partial class CommentBenchmarkEndpoints
 {
-    [Post("/comments")]
+    [Post("/comments"), CsrfExempt("benchmark")]
     public static IResult Create(SanitizedComment comment) => TypedResults.Ok();
 }

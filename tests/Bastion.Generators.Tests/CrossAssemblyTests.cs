@@ -31,7 +31,7 @@ public sealed class CrossAssemblyTests
                 [BastionEndpoints]
                 public static partial class PostEndpoints
                 {
-                    [Post("/posts")]
+                    [Post("/posts"), CsrfProtected]
                     public static IResult Create(Contracts.Post post) => TypedResults.Ok();
                 }
                 """],

@@ -316,6 +316,26 @@ public sealed class DiagnosticTests
     public void BAS1409_result_type_that_cannot_be_read(string sql, string returns)
         => Single(Query("[Sql(" + Scenarios.Quote(sql) + ")]", returns), "BAS1409");
 
+    [Theory]
+    [InlineData("[Post(\"/a\")]", "BAS1012")]
+    [InlineData("[Delete(\"/a\")]", "BAS1012")]
+    [InlineData("[Get(\"/a\"), CsrfProtected]", "BAS1013")]
+    public void Csrf_decisions_are_warnings_that_still_generate(string attributes, string id)
+    {
+        GeneratorRunOutcome run = GeneratorHarness.Run(Scenarios.Usings + "[BastionEndpoints] public static partial class A { " + attributes + " public static int M() => 1; }");
+        Diagnostic warning = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, warning.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Descriptor.DefaultSeverity);
+        Assert.Contains(run.Result.Results.SelectMany(r => r.GeneratedSources), s => s.HintName.EndsWith(".Endpoints.g.cs", System.StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("[BastionEndpoints, CsrfProtected] public static partial class A { [Post(\"/a\")] public static int M() => 1; [Get(\"/b\")] public static int N() => 1; }")]
+    [InlineData("[BastionEndpoints, CsrfExempt(\"internal network only\")] public static partial class A { [Put(\"/a\")] public static int M() => 1; }")]
+    [InlineData("[BastionEndpoints] public static partial class A { [Patch(\"/a\"), CsrfExempt(\"x\")] public static int M() => 1; }")]
+    public void A_csrf_decision_on_the_method_or_class_satisfies_the_rule(string source)
+        => Assert.Empty(GeneratorHarness.Run(Scenarios.Usings + source).GeneratorDiagnostics);
+
     [Fact]
     public void Every_rule_has_a_docs_page_and_a_release_tracking_line()
     {

@@ -42,7 +42,7 @@ public static class Scenarios
             public static string WhoAmI(ClaimsPrincipal user, HttpContext context, [FromHeader(Name = "X-Request-Id")] Guid? requestId)
                 => user.Identity?.Name ?? "anonymous";
 
-            [Put("/products/{id:long}", MaxRequestBodySize = 4096)]
+            [Put("/products/{id:long}", MaxRequestBodySize = 4096), CsrfProtected]
             public static async Task<IResult> Rename(long id, Rename body, [FromServices] IClock clock)
             {
                 await Task.Yield();
@@ -52,10 +52,10 @@ public static class Scenarios
             [Delete("/products/{id:long}"), CsrfProtected]
             public static Task Delete([FromRoute(Name = "id")] long productId) => Task.CompletedTask;
 
-            [Patch("/ping")]
+            [Patch("/ping"), CsrfExempt("health probe from the load balancer")]
             public static void Ping(HttpRequest request, HttpResponse response) { }
 
-            [Post("/products/{id:long}/touch")]
+            [Post("/products/{id:long}/touch"), CsrfProtected]
             public static ValueTask Touch(long id) => ValueTask.CompletedTask;
 
             [Get("/products/{id:long}/price")]
@@ -133,7 +133,7 @@ public static class Scenarios
         [BastionEndpoints("/x\"y")]
         public static partial class HostileEndpoints
         {
-            [Post("/\u202Eq*/\"")]
+            [Post("/\u202Eq*/\""), CsrfExempt("\u202E*/ \"reason\" \r\n| \"\"\"")]
             public static IResult Create(Payload payload) => TypedResults.Ok();
         }
         """;
@@ -174,7 +174,7 @@ public static class Scenarios
         [BastionEndpoints("/docs")]
         public static partial class PublishEndpoints
         {
-            [Post("/publish")]
+            [Post("/publish"), CsrfProtected]
             public static string Publish(Publish request) => request.Source.RelativePath;
         }
         """;

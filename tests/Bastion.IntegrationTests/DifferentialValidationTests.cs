@@ -97,6 +97,6 @@ public sealed class DiffSubject
 [BastionEndpoints("/diff")]
 public static partial class DiffEndpoints
 {
-    [Post("/subjects")]
+    [Post("/subjects"), CsrfExempt("differential validation test")]
     public static IResult Check([Microsoft.AspNetCore.Mvc.FromBody] DiffSubject subject) => TypedResults.Ok();
 }

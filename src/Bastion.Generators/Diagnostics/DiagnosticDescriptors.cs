@@ -61,6 +61,14 @@ internal static class DiagnosticDescriptors
         "BAS1011", Endpoints, "Endpoint attribute outside a [BastionEndpoints] class",
         "'{0}' has [{1}] but its class is not marked [BastionEndpoints], so no endpoint would be generated");
 
+    public static readonly DiagnosticDescriptor UnsafeVerbWithoutCsrfDecision = Warning(
+        "BAS1012", Endpoints, "State-changing endpoint without a CSRF decision",
+        "{0} {1} ('{2}') changes state but is neither [CsrfProtected] nor [CsrfExempt(\"reason\")]");
+
+    public static readonly DiagnosticDescriptor CsrfProtectedOnSafeVerb = Warning(
+        "BAS1013", Endpoints, "[CsrfProtected] on a safe verb",
+        "'{0}' is a {1} endpoint: safe verbs are never CSRF-checked, so a {1} that changes state is the real problem; make it POST/PUT/PATCH/DELETE");
+
     public static readonly DiagnosticDescriptor SanitizeOnNonString = Error(
         "BAS1101", Validation, "[Sanitize] on a member that is not text",
         "[Sanitize] on '{0}' of type '{1}': only string, string? and T[], List<T>, IReadOnlyList<T> or IList<T> of strings can be sanitized");

@@ -56,7 +56,7 @@ internal static class EndpointParser
         }
 
         EquatableArray<DiagnosticInfo> reported = diagnostics.ToEquatableArray();
-        if (diagnostics.Count > 0)
+        if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
             return new EndpointParseResult(null, reported);
         }
@@ -148,6 +148,16 @@ internal static class EndpointParser
         }
 
         (bool csrf, string? exempt) = Csrf(method);
+        bool unsafeVerb = verb is "POST" or "PUT" or "PATCH" or "DELETE";
+        if (unsafeVerb && !csrf && exempt is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsafeVerbWithoutCsrfDecision, location, verb, route, method.Name));
+        }
+        else if (!unsafeVerb && method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Bastion.CsrfProtectedAttribute"))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CsrfProtectedOnSafeVerb, location, method.Name, verb));
+        }
+
         return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, handlerName, location, csrf, exempt);
     }
 

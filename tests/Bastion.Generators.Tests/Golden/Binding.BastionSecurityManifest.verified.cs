@@ -28,8 +28,8 @@ internal static class BastionSecurityManifest
         "| GET | /api/products/{id:long}/stock | ProductEndpoints.Stock | none | none | none | none |\n" +
         "| GET | /api/search | ProductEndpoints.Search | none | none | none | X-Code (header) RegularExpression, page (query) Range, term (query) StringLength |\n" +
         "| GET | /api/whoami | ProductEndpoints.WhoAmI | none | none | none | none |\n" +
-        "| PATCH | /api/ping | ProductEndpoints.Ping | none | none | none | none |\n" +
-        "| POST | /api/products/{id:long}/touch | ProductEndpoints.Touch | none | none | none | none |\n" +
-        "| PUT | /api/products/{id:long} | ProductEndpoints.Rename | none | Shop.Rename (JSON, max 4096 bytes) | none | none |\n" +
+        "| PATCH | /api/ping | ProductEndpoints.Ping | exempt: health probe from the load balancer | none | none | none |\n" +
+        "| POST | /api/products/{id:long}/touch | ProductEndpoints.Touch | protected | none | none | none |\n" +
+        "| PUT | /api/products/{id:long} | ProductEndpoints.Rename | protected | Shop.Rename (JSON, max 4096 bytes) | none | none |\n" +
         "";
 }

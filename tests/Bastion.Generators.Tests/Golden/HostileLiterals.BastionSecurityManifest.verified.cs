@@ -18,6 +18,6 @@ internal static class BastionSecurityManifest
         "\n" +
         "| Verb | Route | Handler | CSRF | Request body | Sanitized fields | Validated fields |\n" +
         "|---|---|---|---|---|---|---|\n" +
-        "| POST | /x\"y/\u202Eq*/\" | HostileEndpoints.Create | none | Hostile.Payload (JSON, max 1048576 bytes) | none | a\"b\\c\u202E Required, text RegularExpression |\n" +
+        "| POST | /x\"y/\u202Eq*/\" | HostileEndpoints.Create | exempt: \u202E*/ \"reason\"   \\| \"\"\" | Hostile.Payload (JSON, max 1048576 bytes) | none | a\"b\\c\u202E Required, text RegularExpression |\n" +
         "";
 }

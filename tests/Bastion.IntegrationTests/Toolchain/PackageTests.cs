@@ -110,7 +110,7 @@ public sealed class PackageTests
             [BastionEndpoints]
             public static partial class HelloEndpoints
             {
-                [Post("/hello")]
+                [Post("/hello"), CsrfExempt("package smoke test")]
                 public static Greeting Hello(HelloRequest request) => new("Hello, " + request.Name);
             }
 
