@@ -11,8 +11,20 @@ public sealed record Transfer(string To, int Amount);
 public static partial class CsrfEndpoints
 {
     private static int _calls;
+    private static int _rings;
+    private static int _webhooks;
 
     public static int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Calls of <see cref="Ring"/> only (the browser test's target; other tests run in parallel).</summary>
+    public static int Rings => Volatile.Read(ref _rings);
+
+    /// <summary>Calls of <see cref="Webhook"/> only.</summary>
+    public static int Webhooks => Volatile.Read(ref _webhooks);
+
+    /// <summary>A bodiless POST: a browser sends it cross-site as a "simple" request, no preflight.</summary>
+    [Post("/ring")]
+    public static Ok<int> Ring() => TypedResults.Ok(Interlocked.Increment(ref _rings));
 
     [Post("/transfer")]
     public static Ok<int> Send(Transfer transfer)
@@ -32,5 +44,5 @@ public static partial class CsrfEndpoints
     public static Ok<int> Balance() => TypedResults.Ok(42);
 
     [Post("/webhook"), CsrfExempt("server-to-server callback authenticated by its own signature")]
-    public static Ok<int> Webhook() => TypedResults.Ok(1);
+    public static Ok<int> Webhook() => TypedResults.Ok(Interlocked.Increment(ref _webhooks));
 }
