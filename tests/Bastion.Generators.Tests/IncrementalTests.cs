@@ -97,46 +97,29 @@ public sealed class IncrementalTests
         Assert.Single(second.Diagnostics, d => d.Id == "BAS1101");
     }
 
-    [Fact]
-    public void Command_steps_are_cached_across_an_unrelated_edit_and_an_edited_template_is_modified()
+    [Theory]
+    [InlineData("Commands", TrackingNames.CommandMethods, TrackingNames.CommandModels, "TimeoutSeconds = 5", "TimeoutSeconds = 7", "FromSeconds(7)")]
+    [InlineData("Sql", TrackingNames.SqlMethods, TrackingNames.SqlModels, "DELETE FROM comments WHERE id = @id", "DELETE FROM comments WHERE id = @id AND 1 = 1", "AND 1 = 1")]
+    public void Feature_steps_are_cached_across_an_unrelated_edit_and_an_edited_attribute_is_modified(
+        string scenario, string methodsStep, string modelsStep, string before, string after, string expected)
     {
-        RunTwice(Scenarios.Commands, out GeneratorRunResult second);
-        foreach (string step in new[] { TrackingNames.CommandMethods, TrackingNames.CommandModels, TrackingNames.ManifestRows })
+        string source = Scenarios.All[scenario];
+        RunTwice(source, out GeneratorRunResult second);
+        foreach (string step in new[] { methodsStep, modelsStep, TrackingNames.ManifestRows })
         {
             Assert.True(second.TrackedSteps.ContainsKey(step), step + " is not tracked");
             Assert.All(second.TrackedSteps[step].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {o.Reason}"));
         }
 
-        CSharpCompilation compilation = GeneratorHarness.Compile(Scenarios.Commands);
+        CSharpCompilation compilation = GeneratorHarness.Compile(source);
         GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        SyntaxTree source = compilation.SyntaxTrees.First();
-        string changed = Scenarios.Commands.Replace("TimeoutSeconds = 5", "TimeoutSeconds = 7", System.StringComparison.Ordinal);
-        Assert.NotEqual(Scenarios.Commands, changed);
-        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(source, CSharpSyntaxTree.ParseText(changed, GeneratorHarness.ParseOptions, source.FilePath)));
+        SyntaxTree tree = compilation.SyntaxTrees.First();
+        string changed = source.Replace(before, after, System.StringComparison.Ordinal);
+        Assert.NotEqual(source, changed);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(changed, GeneratorHarness.ParseOptions, tree.FilePath)));
         GeneratorRunResult edited = driver.GetRunResult().Results.Single();
-        Assert.Contains(edited.TrackedSteps[TrackingNames.CommandModels].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("FromSeconds(7)", string.Concat(edited.GeneratedSources.Select(g => g.SourceText.ToString())), System.StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Sql_steps_are_cached_across_an_unrelated_edit_and_an_edited_statement_is_modified()
-    {
-        RunTwice(Scenarios.Sql, out GeneratorRunResult second);
-        foreach (string step in new[] { TrackingNames.SqlMethods, TrackingNames.SqlModels, TrackingNames.ManifestRows })
-        {
-            Assert.True(second.TrackedSteps.ContainsKey(step), step + " is not tracked");
-            Assert.All(second.TrackedSteps[step].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {o.Reason}"));
-        }
-
-        CSharpCompilation compilation = GeneratorHarness.Compile(Scenarios.Sql);
-        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        SyntaxTree source = compilation.SyntaxTrees.First();
-        string changed = Scenarios.Sql.Replace("DELETE FROM comments WHERE id = @id", "DELETE FROM comments WHERE id = @id AND 1 = 1", System.StringComparison.Ordinal);
-        Assert.NotEqual(Scenarios.Sql, changed);
-        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(source, CSharpSyntaxTree.ParseText(changed, GeneratorHarness.ParseOptions, source.FilePath)));
-        GeneratorRunResult edited = driver.GetRunResult().Results.Single();
-        Assert.Contains(edited.TrackedSteps[TrackingNames.SqlModels].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("AND 1 = 1", string.Concat(edited.GeneratedSources.Select(g => g.SourceText.ToString())), System.StringComparison.Ordinal);
+        Assert.Contains(edited.TrackedSteps[modelsStep].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(expected, string.Concat(edited.GeneratedSources.Select(g => g.SourceText.ToString())), System.StringComparison.Ordinal);
     }
 
     [Fact]
