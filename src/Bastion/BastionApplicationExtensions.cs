@@ -40,6 +40,16 @@ public static class BastionApplicationExtensions
                 options.TrustedOrigins.Add(origin);
             }
         });
+        IConfigurationSection headers = builder.Configuration.GetSection("Bastion:Headers");
+        builder.Services.AddOptions<Headers.BastionHeadersOptions>().Configure(options =>
+        {
+            options.ContentSecurityPolicy = headers["ContentSecurityPolicy"] ?? options.ContentSecurityPolicy;
+            options.PermissionsPolicy = headers["PermissionsPolicy"] ?? options.PermissionsPolicy;
+            options.ReferrerPolicy = headers["ReferrerPolicy"] ?? options.ReferrerPolicy;
+            options.CrossOriginOpenerPolicy = headers["CrossOriginOpenerPolicy"] ?? options.CrossOriginOpenerPolicy;
+            options.FrameOptions = headers["FrameOptions"] ?? options.FrameOptions;
+            options.StrictTransportSecurity = headers["StrictTransportSecurity"] ?? options.StrictTransportSecurity;
+        });
         builder.Services.AddAntiforgery(options =>
         {
             options.HeaderName = CsrfGuard.HeaderName;
@@ -55,7 +65,8 @@ public static class BastionApplicationExtensions
     }
 
     /// <summary>
-    /// Adds Bastion's middleware. Error responses produced before an endpoint runs (the router's 415
+    /// Adds Bastion's middleware: the security headers (<see cref="Headers.SecurityHeadersMiddleware"/>, values
+    /// precomputed from <c>Bastion:Headers</c>) on every response. Error responses produced before an endpoint runs (the router's 415
     /// for a Content-Type an endpoint does not accept, 405, 404) get a problem details body too. On a
     /// <see cref="WebApplication"/> it also maps <c>GET /bastion/csrf-token</c>, which sets the antiforgery
     /// cookie and returns <c>{"token": "...", "headerName": "X-CSRF-TOKEN"}</c> (not cacheable).
@@ -63,6 +74,15 @@ public static class BastionApplicationExtensions
     public static IApplicationBuilder UseBastion(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var headers = new Headers.SecurityHeadersMiddleware(
+            static _ => System.Threading.Tasks.Task.CompletedTask,
+            app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Headers.BastionHeadersOptions>>(),
+            app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Headers.SecurityHeadersMiddleware>>());
+        app.Use(next => context =>
+        {
+            headers.WriteHeaders(context);
+            return next(context);
+        });
         app.UseStatusCodePages();
         if (app is IEndpointRouteBuilder endpoints)
         {
