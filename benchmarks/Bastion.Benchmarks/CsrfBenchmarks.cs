@@ -100,14 +100,14 @@ public class CsrfBenchmarks
 [MemoryDiagnoser]
 public class HeaderWriterBenchmarks
 {
-    private Bastion.Headers.SecurityHeadersMiddleware _writer = null!;
+    private Bastion.Headers.SecurityHeaders _writer = null!;
     private DefaultHttpContext _context = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _writer = new Bastion.Headers.SecurityHeadersMiddleware(_ => Task.CompletedTask, Options.Create(new Bastion.Headers.BastionHeadersOptions()),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<Bastion.Headers.SecurityHeadersMiddleware>.Instance);
+        _writer = new Bastion.Headers.SecurityHeaders(Options.Create(new Bastion.Headers.BastionHeadersOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Bastion.Headers.SecurityHeaders>.Instance);
         _context = new DefaultHttpContext();
         _context.Request.Scheme = "https";
         _writer.WriteHeaders(_context);

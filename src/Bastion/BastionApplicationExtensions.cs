@@ -59,13 +59,12 @@ public static class BastionApplicationExtensions
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.Path = "/";
             options.Cookie.SecurePolicy = csrf.AllowInsecureCookie ? Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest : Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
-            options.SuppressXFrameOptionsHeader = false;
         });
         return builder;
     }
 
     /// <summary>
-    /// Adds Bastion's middleware: the security headers (<see cref="Headers.SecurityHeadersMiddleware"/>, values
+    /// Adds Bastion's middleware: the security headers (<see cref="Headers.SecurityHeaders"/>, values
     /// precomputed from <c>Bastion:Headers</c>) on every response. Error responses produced before an endpoint runs (the router's 415
     /// for a Content-Type an endpoint does not accept, 405, 404) get a problem details body too. On a
     /// <see cref="WebApplication"/> it also maps <c>GET /bastion/csrf-token</c>, which sets the antiforgery
@@ -74,10 +73,9 @@ public static class BastionApplicationExtensions
     public static IApplicationBuilder UseBastion(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var headers = new Headers.SecurityHeadersMiddleware(
-            static _ => System.Threading.Tasks.Task.CompletedTask,
+        var headers = new Headers.SecurityHeaders(
             app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Headers.BastionHeadersOptions>>(),
-            app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Headers.SecurityHeadersMiddleware>>());
+            app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Headers.SecurityHeaders>>());
         app.Use(next => context =>
         {
             headers.WriteHeaders(context);

@@ -41,9 +41,9 @@ internal static class CommandParser
         string[] template = attribute.ConstructorArguments.Length > 1 && !attribute.ConstructorArguments[1].IsNull
             ? attribute.ConstructorArguments[1].Values.Select(v => v.Value as string ?? string.Empty).ToArray()
             : [];
-        int timeout = Named(attribute, "TimeoutSeconds", DefaultTimeoutSeconds);
-        int maxOutput = Named(attribute, "MaxOutputBytes", DefaultMaxOutputBytes);
-        bool allowEmbedded = Named(attribute, "AllowEmbeddedPlaceholders", false);
+        int timeout = AttributeArguments.Named(attribute, "TimeoutSeconds", DefaultTimeoutSeconds);
+        int maxOutput = AttributeArguments.Named(attribute, "MaxOutputBytes", DefaultMaxOutputBytes);
+        bool allowEmbedded = AttributeArguments.Named(attribute, "AllowEmbeddedPlaceholders", false);
         string[] environment = NamedArray(attribute, "Environment");
 
         string? pathProblem = ExecutableRules.PathProblem(executable);
@@ -221,9 +221,9 @@ internal static class CommandParser
             return null;
         }
 
-        string? pattern = Named<string?>(argument, "Pattern", null);
-        int maxLength = Named(argument, "MaxLength", DefaultMaxLength);
-        int patternTimeout = Named(argument, "PatternTimeoutMilliseconds", DefaultPatternTimeoutMilliseconds);
+        string? pattern = AttributeArguments.Named<string?>(argument, "Pattern", null);
+        int maxLength = AttributeArguments.Named(argument, "MaxLength", DefaultMaxLength);
+        int patternTimeout = AttributeArguments.Named(argument, "PatternTimeoutMilliseconds", DefaultPatternTimeoutMilliseconds);
         if (maxLength <= 0 || patternTimeout <= 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCommandParameter, location, display, parameter.Name, "MaxLength and PatternTimeoutMilliseconds must be positive"));
@@ -243,7 +243,7 @@ internal static class CommandParser
             }
         }
 
-        return new CommandParameterModel(parameter.Name, Identifier(parameter.Name), kind.Value, pattern, patternTimeout, maxLength, Named(argument, "AllowLeadingDash", false));
+        return new CommandParameterModel(parameter.Name, Identifier(parameter.Name), kind.Value, pattern, patternTimeout, maxLength, AttributeArguments.Named(argument, "AllowLeadingDash", false));
     }
 
     private static string TypeDeclaration(INamedTypeSymbol type)
@@ -267,19 +267,6 @@ internal static class CommandParser
 
     internal static string Identifier(string name)
         => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
-
-    private static T Named<T>(AttributeData attribute, string name, T fallback)
-    {
-        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-        {
-            if (argument.Key == name && argument.Value.Value is T value)
-            {
-                return value;
-            }
-        }
-
-        return fallback;
-    }
 
     private static string[] NamedArray(AttributeData attribute, string name)
     {

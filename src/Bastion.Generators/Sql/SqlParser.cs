@@ -86,7 +86,7 @@ internal static class SqlParser
                 continue;
             }
 
-            string placeholder = Named<string?>(sqlParam!, "Name", null) ?? parameter.Name;
+            string placeholder = AttributeArguments.Named<string?>(sqlParam!, "Name", null) ?? parameter.Name;
             if (placeholderNames.ContainsKey(placeholder))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlPlaceholderWithoutParameter, at, display, placeholder, "two parameters claim it"));
@@ -229,7 +229,7 @@ internal static class SqlParser
 
         ITypeSymbol valueType = SymbolNames.UnderlyingValueType(element ?? type);
         string? dbType = SqlTypes.DbTypeOf(valueType);
-        int explicitDbType = Named(attribute, "DbType", -1);
+        int explicitDbType = AttributeArguments.Named(attribute, "DbType", -1);
         if (explicitDbType >= 0)
         {
             dbType = ((System.Data.DbType)explicitDbType).ToString();
@@ -269,13 +269,13 @@ internal static class SqlParser
             identifier,
             SymbolNames.TypeName(type),
             dbType,
-            Named(attribute, "MaxLength", 0),
-            Named<byte>(attribute, "Precision", 0),
-            Named<byte>(attribute, "Scale", 0),
+            AttributeArguments.Named(attribute, "MaxLength", 0),
+            AttributeArguments.Named<byte>(attribute, "Precision", 0),
+            AttributeArguments.Named<byte>(attribute, "Scale", 0),
             element is not null,
             element is null ? null : SymbolNames.TypeName(element),
             style,
-            Named(attribute, "MaxItems", 1000),
+            AttributeArguments.Named(attribute, "MaxItems", 1000),
             valueExpression,
             valueType.SpecialType == SpecialType.System_String,
             valueType is IArrayTypeSymbol);
@@ -523,18 +523,5 @@ internal static class SqlParser
         }
 
         return text.ToString();
-    }
-
-    private static T Named<T>(AttributeData attribute, string name, T fallback)
-    {
-        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-        {
-            if (argument.Key == name && argument.Value.Value is T value)
-            {
-                return value;
-            }
-        }
-
-        return fallback;
     }
 }

@@ -1,7 +1,7 @@
 namespace Bastion.Headers;
 
 /// <summary>
-/// The response headers <see cref="SecurityHeadersMiddleware"/> writes, from the <c>Bastion:Headers</c>
+/// The response headers <see cref="SecurityHeaders"/> writes, from the <c>Bastion:Headers</c>
 /// configuration section. Empty values switch a header off.
 /// </summary>
 public sealed class BastionHeadersOptions

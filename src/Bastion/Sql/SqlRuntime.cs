@@ -173,27 +173,6 @@ public static class SqlRuntime
     }
 
     /// <summary>
-    /// The ordinal of the column for <paramref name="member"/>: names match ignoring case and underscores
-    /// (<c>created_at</c> is <c>CreatedAt</c>). -1 when absent and not required.
-    /// </summary>
-    /// <exception cref="SqlMappingException">A required member has no column.</exception>
-    public static int Ordinal(DbDataReader reader, string member, bool required, string query)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        for (int i = 0; i < reader.FieldCount; i++)
-        {
-            if (NamesMatch(reader.GetName(i), member))
-            {
-                return i;
-            }
-        }
-
-        return required
-            ? throw new SqlMappingException($"{query}: the result has no column for member '{member}' (expected a column named like '{member}' or '{SnakeCase(member)}').")
-            : -1;
-    }
-
-    /// <summary>
     /// The ordinals of <paramref name="members"/> in one pass over the columns (each column name read once):
     /// names match ignoring case and underscores; -1 for an absent optional member.
     /// </summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,27 +8,25 @@ using Microsoft.Extensions.Primitives;
 namespace Bastion.Headers;
 
 /// <summary>
-/// Writes the security headers on every response from values computed once at start-up: no string is built
+/// Writes the security headers (<c>app.UseBastion()</c> does so on every response) from values computed once at start-up: no string is built
 /// per request. <c>X-Content-Type-Options: nosniff</c> and <c>X-XSS-Protection: 0</c> are always sent (the old
 /// <c>1; mode=block</c> enabled an auditor that could be abused to remove parts of a page; current browsers
 /// have dropped it and the safe value is 0). Headers an endpoint sets itself are kept.
 /// </summary>
-public sealed class SecurityHeadersMiddleware
+public sealed class SecurityHeaders
 {
     private static readonly StringValues NoSniff = new("nosniff");
     private static readonly StringValues XssOff = new("0");
     private static readonly Action<ILogger, string, Exception?> WeakPolicy = LoggerMessage.Define<string>(
         LogLevel.Warning, new EventId(1, "WeakContentSecurityPolicy"), "Bastion: Content-Security-Policy (Bastion:Headers:ContentSecurityPolicy): {Warning}");
-    private readonly RequestDelegate _next;
     private readonly KeyValuePair<string, StringValues>[] _always;
     private readonly StringValues _hsts;
 
     /// <summary>Precomputes the header values and logs policy weaknesses once.</summary>
-    public SecurityHeadersMiddleware(RequestDelegate next, IOptions<BastionHeadersOptions> options, ILogger<SecurityHeadersMiddleware> logger)
+    public SecurityHeaders(IOptions<BastionHeadersOptions> options, ILogger<SecurityHeaders> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        _next = next;
         BastionHeadersOptions value = options.Value;
         var headers = new List<KeyValuePair<string, StringValues>>
         {
@@ -47,13 +44,6 @@ public sealed class SecurityHeadersMiddleware
         {
             WeakPolicy(logger, warning, null);
         }
-    }
-
-    /// <summary>Sets the headers (keeping any the app already set) and calls the next middleware.</summary>
-    public Task InvokeAsync(HttpContext context)
-    {
-        WriteHeaders(context);
-        return _next(context);
     }
 
     /// <summary>Sets the headers on <paramref name="context"/>'s response, keeping any already set.</summary>
