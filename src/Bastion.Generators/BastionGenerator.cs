@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using Bastion.Generators.Browser;
 using Bastion.Generators.Commands;
 using Bastion.Generators.Endpoints;
 using Bastion.Generators.Manifest;
@@ -39,11 +40,36 @@ public sealed class BastionGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(models, static (spc, model)
             => spc.AddSource(model.HintName + ".Endpoints.g.cs", EndpointEmitter.Emit(model)));
 
+        // Assembly attributes: [CorsPolicy] (any number, any file) and [SecurityHeaders] (the app's header values).
+        IncrementalValuesProvider<AssemblyBrowserModel> corsFiles = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TypeNames.CorsPolicyAttribute,
+                predicate: static (node, _) => node is CompilationUnitSyntax,
+                transform: static (ctx, _) => BrowserParser.ParseCorsPolicies(ctx))
+            .WithTrackingName(TrackingNames.CorsPolicies);
+        IncrementalValuesProvider<AssemblyBrowserModel> headerFiles = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TypeNames.SecurityHeadersAttribute,
+                predicate: static (node, _) => node is CompilationUnitSyntax,
+                transform: static (ctx, _) => BrowserParser.ParseAssemblyHeaders(ctx))
+            .WithTrackingName(TrackingNames.AssemblyHeaders);
+        Report(context, corsFiles.Select(static (m, _) => m.Diagnostics).Where(static list => !list.IsEmpty));
+        Report(context, headerFiles.Select(static (m, _) => m.Diagnostics).Where(static list => !list.IsEmpty));
+        IncrementalValueProvider<ImmutableArray<AssemblyBrowserModel>> allCors = corsFiles.Collect();
+        Report(context, allCors.Select(static (files, _) => BrowserParser.FindDuplicatePolicies(files)));
+        IncrementalValueProvider<AssemblyBrowserModel> browser = allCors
+            .Combine(headerFiles.Collect())
+            .Select(static (pair, _) => new AssemblyBrowserModel(
+                pair.Left.SelectMany(m => m.Policies).GroupBy(p => p.Name).Select(g => g.First()).ToEquatableArray(),
+                pair.Right.SelectMany(m => m.Headers).ToEquatableArray(),
+                EquatableArray<DiagnosticInfo>.Empty))
+            .WithTrackingName(TrackingNames.BrowserPolicies);
+
         IncrementalValueProvider<ImmutableArray<EndpointClassModel>> all = models
             .Collect()
             .WithTrackingName(TrackingNames.AllEndpointModels);
-        context.RegisterSourceOutput(all, static (spc, classes)
-            => spc.AddSource("BastionEndpointRouteBuilderExtensions.g.cs", EndpointRegistryEmitter.Emit(classes)));
+        context.RegisterSourceOutput(all.Combine(browser), static (spc, pair)
+            => spc.AddSource("BastionEndpointRouteBuilderExtensions.g.cs", EndpointRegistryEmitter.Emit(pair.Left, pair.Right)));
         // Duplicates are computed as data (cached with the models); only actual findings meet the compilation.
         IncrementalValuesProvider<DiagnosticInfo> duplicates = all
             .Select(static (classes, _) => EndpointRegistryEmitter.FindDuplicates(classes))
@@ -93,7 +119,9 @@ public sealed class BastionGenerator : IIncrementalGenerator
             .Combine(commands.Select(static (model, _) => CommandManifest.Row(model)).Collect())
             .Select(static (pair, _) => pair.Left.AddRange(pair.Right))
             .Combine(queries.Select(static (model, _) => SqlManifest.Row(model)).Collect())
-            .Select(static (pair, _) => pair.Left.AddRange(pair.Right).ToEquatableArray())
+            .Select(static (pair, _) => pair.Left.AddRange(pair.Right))
+            .Combine(browser)
+            .Select(static (pair, _) => pair.Left.AddRange(BrowserManifest.Rows(pair.Right)).ToEquatableArray())
             .WithTrackingName(TrackingNames.ManifestRows);
         context.RegisterSourceOutput(rows, static (spc, manifestRows)
             => spc.AddSource("BastionSecurityManifest.g.cs", ManifestEmitter.Emit(ManifestEmitter.Markdown(manifestRows))));
@@ -103,6 +131,9 @@ public sealed class BastionGenerator : IIncrementalGenerator
     /// Reports a feature's diagnostics. The compilation is needed only to place them in its syntax trees (so
     /// #pragma and .editorconfig apply); the parsing before this stays cached.
     /// </summary>
+    private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics)
+        => Report(context, diagnostics.SelectMany(static (list, _) => list.IsEmpty ? ImmutableArray<EquatableArray<DiagnosticInfo>>.Empty : ImmutableArray.Create(list)));
+
     private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics)
         => context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
         {

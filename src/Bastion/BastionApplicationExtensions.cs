@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Hosting;
 
 namespace Bastion;
@@ -15,6 +18,9 @@ namespace Bastion;
 /// <summary>Start-up hooks: <c>builder.AddBastion()</c> and <c>app.UseBastion()</c>.</summary>
 public static class BastionApplicationExtensions
 {
+    private static readonly Action<ILogger, string, Exception?> CorsWarning = LoggerMessage.Define<string>(
+        LogLevel.Warning, new EventId(4, "InsecureCorsOrigin"), "Bastion: {Warning}");
+
     /// <summary>The path <see cref="UseBastion"/> maps for issuing CSRF tokens.</summary>
     public const string CsrfTokenPath = "/bastion/csrf-token";
 
@@ -40,9 +46,16 @@ public static class BastionApplicationExtensions
                 options.TrustedOrigins.Add(origin);
             }
         });
+        builder.Services.AddSingleton(Cors.BastionCorsPolicies.FromConfiguration(builder.Configuration.GetSection("Bastion:Cors")));
+        builder.Services.AddCors();
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICorsPolicyProvider>(static services => services.GetRequiredService<Cors.BastionCorsPolicies>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICorsService, Cors.BastionCorsService>());
+        builder.Services.AddSingleton<Headers.SecurityHeaders>();
+        builder.Services.AddSingleton<Headers.CspViolationReports>();
         IConfigurationSection headers = builder.Configuration.GetSection("Bastion:Headers");
         builder.Services.AddOptions<Headers.BastionHeadersOptions>().Configure(options =>
         {
+            // A key that is present but empty switches the header off, so null and "" must stay distinct here.
             options.ContentSecurityPolicy = headers["ContentSecurityPolicy"] ?? options.ContentSecurityPolicy;
             options.PermissionsPolicy = headers["PermissionsPolicy"] ?? options.PermissionsPolicy;
             options.ReferrerPolicy = headers["ReferrerPolicy"] ?? options.ReferrerPolicy;
@@ -73,18 +86,25 @@ public static class BastionApplicationExtensions
     public static IApplicationBuilder UseBastion(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var headers = new Headers.SecurityHeaders(
-            app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Headers.BastionHeadersOptions>>(),
-            app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Headers.SecurityHeaders>>());
+        Headers.SecurityHeaders headers = app.ApplicationServices.GetService<Headers.SecurityHeaders>()
+            ?? throw new InvalidOperationException("Bastion: app.UseBastion() needs builder.AddBastion() first.");
         app.Use(next => context =>
         {
             headers.WriteHeaders(context);
             return next(context);
         });
         app.UseStatusCodePages();
+        ILogger logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Bastion.Cors");
+        foreach (string warning in app.ApplicationServices.GetRequiredService<Cors.BastionCorsPolicies>().Warnings)
+        {
+            CorsWarning(logger, warning, null);
+        }
+
+        app.UseCors();
         if (app is IEndpointRouteBuilder endpoints)
         {
             endpoints.MapGet(CsrfTokenPath, (RequestDelegate)IssueTokenAsync).WithDisplayName("GET " + CsrfTokenPath + " => Bastion CSRF token");
+            endpoints.MapPost(Headers.CspViolationReports.Path, (RequestDelegate)Headers.CspViolationReports.HandleAsync).WithDisplayName("POST " + Headers.CspViolationReports.Path + " => Bastion CSP violation reports");
         }
 
         return app;
@@ -118,7 +138,7 @@ public static class BastionApplicationExtensions
         foreach (IConfigurationSection child in section.GetSection("TrustedOrigins").GetChildren())
         {
             string origin = child.Value ?? string.Empty;
-            string? problem = OriginProblem(origin);
+            string? problem = Shared.OriginRules.Problem(origin);
             if (problem is not null)
             {
                 throw new InvalidOperationException($"Bastion: configuration key '{child.Path}' is not a valid origin: {problem}. Write it as the browser serializes it, for example 'https://app.example.com' or 'http://127.0.0.1:5080'.");
@@ -131,32 +151,4 @@ public static class BastionApplicationExtensions
     }
 
     private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Why <paramref name="origin"/> is not a serialized origin (scheme://host[:port], lower case, no path), or null.</summary>
-    internal static string? OriginProblem(string origin)
-    {
-        if (origin is "*" or "null")
-        {
-            return "wildcards and 'null' are never an origin to trust";
-        }
-
-        if (!Uri.TryCreate(origin, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https"))
-        {
-            return "it is not an absolute http or https URL";
-        }
-
-        if (!string.IsNullOrEmpty(uri.UserInfo) || origin.EndsWith('/') || uri.PathAndQuery != "/" || !string.IsNullOrEmpty(uri.Fragment))
-        {
-            return "an origin has no user info, path, query, fragment or trailing slash";
-        }
-
-        if (!string.Equals(origin, origin.ToLowerInvariant(), StringComparison.Ordinal))
-        {
-            return "browsers send origins in lower case";
-        }
-
-        return uri.IsDefaultPort && origin.Contains(':', StringComparison.Ordinal) && origin.LastIndexOf(':') > origin.IndexOf("//", StringComparison.Ordinal)
-            ? "browsers omit the default port"
-            : null;
-    }
 }

@@ -9,7 +9,7 @@ public sealed class ContentSecurityPolicyChecksTests
 {
     [Fact]
     public void The_default_policy_has_no_known_weakness()
-        => Assert.Empty(ContentSecurityPolicyChecks.Weaknesses(new BastionHeadersOptions().ContentSecurityPolicy));
+        => Assert.Empty(ContentSecurityPolicyChecks.Weaknesses(SecurityHeaderDefaults.ContentSecurityPolicy));
 
     [Theory]
     [InlineData("default-src 'self'; script-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'", "unsafe-inline")]

@@ -13,6 +13,7 @@ internal static class DiagnosticDescriptors
     private const string Commands = "Bastion.Commands";
     private const string Security = "Bastion.Security";
     private const string SqlCategory = "Bastion.Sql";
+    private const string Browser = "Bastion.Browser";
 
     /// <summary>Where docs/rules/ is published; each rule's page is this plus "BASnnnn.md".</summary>
     internal const string HelpLinkBase = "https://github.com/bastion-dotnet/bastion/blob/main/docs/rules/";
@@ -196,6 +197,50 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SqlBuiltFromValues = Error(
         "BAS1410", Security, "SQL text built from non-constant values",
         "SQL text passed to '{0}' is built from a non-constant value ({1}), which allows SQL injection; pass values as parameters (or use [Sql])");
+
+    public static readonly DiagnosticDescriptor CorsOriginInvalid = Error(
+        "BAS1501", Browser, "CORS origin is not an origin browsers send",
+        "CORS policy '{0}' lists '{1}', which never matches a browser's Origin header: {2}");
+
+    public static readonly DiagnosticDescriptor CorsWildcardMisuse = Error(
+        "BAS1502", Browser, "CORS '*' with credentials or beside other origins",
+        "CORS policy '{0}' {1}");
+
+    public static readonly DiagnosticDescriptor CorsInsecureOrigin = Warning(
+        "BAS1503", Browser, "CORS origin uses plain http",
+        "CORS policy '{0}' allows '{1}', a plain-http origin whose pages an on-path attacker can change; use https (loopback hosts are exempt)");
+
+    public static readonly DiagnosticDescriptor CorsListEntryInvalid = Error(
+        "BAS1504", Browser, "CORS method or header cannot be listed",
+        "CORS policy '{0}' lists '{1}' in {2}: {3}");
+
+    public static readonly DiagnosticDescriptor CorsPolicyDuplicate = Error(
+        "BAS1505", Browser, "Two CORS policies share a name",
+        "CORS policy '{0}' is declared twice; give each [assembly: CorsPolicy] its own Name");
+
+    public static readonly DiagnosticDescriptor CspAllowsScriptInjection = Warning(
+        "BAS1510", Browser, "Content-Security-Policy lets injected script run",
+        "Content-Security-Policy {0}: {1}");
+
+    public static readonly DiagnosticDescriptor CspMissingFrameAncestors = Warning(
+        "BAS1511", Browser, "Content-Security-Policy has no frame-ancestors",
+        "Content-Security-Policy {0}: {1}");
+
+    public static readonly DiagnosticDescriptor CspMissingObjectSrc = Warning(
+        "BAS1512", Browser, "Content-Security-Policy has no object-src",
+        "Content-Security-Policy {0}: {1}");
+
+    public static readonly DiagnosticDescriptor CspIgnoredDirective = Warning(
+        "BAS1513", Browser, "Content-Security-Policy directive is ignored by browsers",
+        "Content-Security-Policy {0}: {1}");
+
+    public static readonly DiagnosticDescriptor HeaderValueInvalid = Error(
+        "BAS1514", Browser, "Security header value cannot be sent",
+        "{0} {1}: {2}");
+
+    public static readonly DiagnosticDescriptor CookieNotHardened = Warning(
+        "BAS1520", Security, "Cookie written without HttpOnly, Secure or SameSite",
+        "{0} {1}; set HttpOnly = true, Secure = true and SameSite = Strict or Lax, or use HardenedCookies.AppendHardened");
 
     private static DiagnosticDescriptor Warning(string id, string category, string title, string message)
         => new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true,

@@ -159,6 +159,11 @@ internal static class EndpointEmitter
         }
 
         w.Line("global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);");
+        if (endpoint.CorsPolicy is not null)
+        {
+            w.Line($"global::Microsoft.AspNetCore.Builder.CorsEndpointConventionBuilderExtensions.RequireCors(builder, {Literal.String(endpoint.CorsPolicy)});");
+        }
+
         EmitParameterMetadata(w, endpoint);
         if (body is not null)
         {
@@ -250,9 +255,30 @@ internal static class EndpointEmitter
             signature += $", global::Bastion.Paths.SafePathResolver {ParameterEmitter.Local(path)}Resolver";
         }
 
+        for (int i = 0; i < endpoint.ResponseHeaders.Count; i++)
+        {
+            if (endpoint.ResponseHeaders[i].Value.Length > 0)
+            {
+                w.Line($"private static readonly global::Microsoft.Extensions.Primitives.StringValues {HeaderField(endpoint, i)} = new({Literal.String(endpoint.ResponseHeaders[i].Value)});");
+            }
+        }
+
         w.Line("// " + Literal.Comment(endpoint.DisplayName) + " => " + model.ClassName + "." + endpoint.MethodName);
         using (w.Block(signature + ")"))
         {
+            if (!endpoint.ResponseHeaders.IsEmpty)
+            {
+                w.Line("// [SecurityHeaders]: this endpoint's values replace the app's (empty: header removed), on every response including errors");
+            }
+
+            for (int i = 0; i < endpoint.ResponseHeaders.Count; i++)
+            {
+                Browser.HeaderValueModel header = endpoint.ResponseHeaders[i];
+                w.Line(header.Value.Length > 0
+                    ? $"httpContext.Response.Headers[{Literal.String(header.Name)}] = {HeaderField(endpoint, i)};"
+                    : $"httpContext.Response.Headers.Remove({Literal.String(header.Name)});");
+            }
+
             if (endpoint.CsrfProtected)
             {
                 w.Line("// [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)");
@@ -296,6 +322,8 @@ internal static class EndpointEmitter
     }
 
     private static string HandlerName(EndpointModel endpoint) => endpoint.HandlerName;
+
+    private static string HeaderField(EndpointModel endpoint, int index) => endpoint.HandlerName + "Header" + EndpointParser.Int(index);
 
     private static string Bool(bool value) => value ? "true" : "false";
 

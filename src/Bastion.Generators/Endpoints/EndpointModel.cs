@@ -19,7 +19,9 @@ internal sealed record EndpointModel(
     string HandlerName,
     LocationInfo? Location,
     bool CsrfProtected = false,
-    string? CsrfExemptReason = null)
+    string? CsrfExemptReason = null,
+    string? CorsPolicy = null,
+    EquatableArray<Browser.HeaderValueModel> ResponseHeaders = default)
 {
     /// <summary>"POST /api/comments": how the endpoint is named in messages and the manifest.</summary>
     public string DisplayName => Verb + " " + Route;

@@ -158,7 +158,47 @@ internal static class EndpointParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CsrfProtectedOnSafeVerb, location, method.Name, verb));
         }
 
-        return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, handlerName, location, csrf, exempt);
+        int errorsBefore = diagnostics.Count(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+        List<Browser.HeaderValueModel> headers = ResponseHeaders(method, verb + " " + route, diagnostics);
+        if (diagnostics.Count(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error) > errorsBefore)
+        {
+            return null;
+        }
+
+        return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, handlerName, location, csrf, exempt,
+            CorsPolicy(method), headers.ToEquatableArray());
+    }
+
+    /// <summary>[Cors("name")] on the method, else on its class.</summary>
+    private static string? CorsPolicy(IMethodSymbol method)
+        => new ISymbol[] { method, method.ContainingType }
+            .SelectMany(owner => owner.GetAttributes())
+            .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TypeNames.CorsAttribute)
+            ?.ConstructorArguments.FirstOrDefault().Value as string;
+
+    /// <summary>[SecurityHeaders] values of the class, overridden header by header by the method's.</summary>
+    private static List<Browser.HeaderValueModel> ResponseHeaders(IMethodSymbol method, string endpoint, List<DiagnosticInfo> diagnostics)
+    {
+        var byName = new Dictionary<string, Browser.HeaderValueModel>(System.StringComparer.Ordinal);
+        foreach (ISymbol owner in new ISymbol[] { method.ContainingType, method })
+        {
+            AttributeData? attribute = owner.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TypeNames.SecurityHeadersAttribute);
+            if (attribute is null)
+            {
+                continue;
+            }
+
+            string where = owner is IMethodSymbol ? "of " + endpoint : "of [BastionEndpoints] class " + owner.Name;
+            // A class attribute is reported once, with the class's first endpoint, not once per endpoint.
+            bool reportHere = owner is IMethodSymbol
+                || SymbolEqualityComparer.Default.Equals(method.ContainingType.GetMembers().OfType<IMethodSymbol>().FirstOrDefault(m => m.GetAttributes().Any(IsVerbAttribute)), method);
+            foreach (Browser.HeaderValueModel header in Browser.BrowserParser.ParseHeaders(attribute, where, reportHere ? diagnostics : new List<DiagnosticInfo>()))
+            {
+                byName[header.Name] = header;
+            }
+        }
+
+        return Browser.BrowserParser.HeaderProperties.Where(p => byName.ContainsKey(p.Header)).Select(p => byName[p.Header]).ToList();
     }
 
     /// <summary>[CsrfProtected] / [CsrfExempt] on the method, else on its class; the method's wins.</summary>

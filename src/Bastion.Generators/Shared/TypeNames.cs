@@ -10,6 +10,9 @@ internal static class TypeNames
     public const string SafeFilePath = "global::Bastion.Paths.SafeFilePath";
     public const string SafeCommandAttribute = "Bastion.SafeCommandAttribute";
     public const string SqlAttribute = "Bastion.SqlAttribute";
+    public const string CorsPolicyAttribute = "Bastion.CorsPolicyAttribute";
+    public const string CorsAttribute = "Bastion.CorsAttribute";
+    public const string SecurityHeadersAttribute = "Bastion.SecurityHeadersAttribute";
     public const string CommandArgAttribute = "global::Bastion.CommandArgAttribute";
 
     public const string HttpContext = "global::Microsoft.AspNetCore.Http.HttpContext";
