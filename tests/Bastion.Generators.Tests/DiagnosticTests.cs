@@ -336,6 +336,99 @@ public sealed class DiagnosticTests
     public void A_csrf_decision_on_the_method_or_class_satisfies_the_rule(string source)
         => Assert.Empty(GeneratorHarness.Run(Scenarios.Usings + source).GeneratorDiagnostics);
 
+    private static Diagnostic Finding(string source, string id, DiagnosticSeverity severity)
+    {
+        GeneratorRunOutcome run = GeneratorHarness.Run(Scenarios.Usings + source);
+        Diagnostic[] matching = run.GeneratorDiagnostics.Where(d => d.Id == id).ToArray();
+        Assert.True(matching.Length == 1, $"expected one {id}, got: {string.Join("; ", run.GeneratorDiagnostics)}");
+        Assert.Equal(severity, matching[0].Descriptor.DefaultSeverity);
+        Assert.True(matching[0].Location.IsInSource, "diagnostics must point at source so #pragma and .editorconfig work");
+        return matching[0];
+    }
+
+    private const string AnyEndpoint = "\n[BastionEndpoints] public static partial class E { [Get(\"/e\")] public static int M() => 1; }";
+
+    [Theory]
+    [InlineData("https://app.example.com/", "trailing slash")]
+    [InlineData("null", "any page")]
+    [InlineData("https://App.example.com", "lower case")]
+    [InlineData("https://app.example.com:443", "default port")]
+    [InlineData("https://app.example.com/path?q", "path")]
+    [InlineData("https://user@app.example.com", "user info")]
+    [InlineData("https://*.example.com", "wildcard")]
+    public void BAS1501_origin_literal_that_never_matches(string origin, string reason)
+    {
+        Diagnostic error = Finding("[assembly: CorsPolicy(\"https://ok.example.com\", " + Scenarios.Quote(origin) + ")]" + AnyEndpoint, "BAS1501", DiagnosticSeverity.Error);
+        Assert.Equal(Scenarios.Quote(origin), Text(error));
+        Assert.Contains(reason, error.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[assembly: CorsPolicy(\"*\", AllowCredentials = true)]", "AllowCredentials")]
+    [InlineData("[assembly: CorsPolicy(\"*\", \"https://app.example.com\")]", "only entry")]
+    [InlineData("[assembly: CorsPolicy]", "no origins")]
+    public void BAS1502_wildcard_with_credentials_or_other_origins(string attribute, string reason)
+        => Assert.Contains(reason, Finding(attribute + AnyEndpoint, "BAS1502", DiagnosticSeverity.Error).GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+
+    [Fact]
+    public void BAS1503_plain_http_origin_is_a_warning_but_loopback_is_not()
+    {
+        Assert.Equal("\"http://app.example.com\"", Text(Finding("[assembly: CorsPolicy(\"http://app.example.com\", \"http://localhost:5173\", \"http://127.0.0.1:5080\")]" + AnyEndpoint, "BAS1503", DiagnosticSeverity.Warning)));
+    }
+
+    [Theory]
+    [InlineData("Methods = new[] { \"*\" }", "every method")]
+    [InlineData("Methods = new[] { \"get\" }", "upper case")]
+    [InlineData("Headers = new[] { \"*\" }", "every request header")]
+    [InlineData("Headers = new[] { \"X Token\" }", "HTTP token")]
+    [InlineData("ExposedHeaders = new[] { \"\" }", "empty")]
+    [InlineData("MaxAgeSeconds = 100000", "86400")]
+    public void BAS1504_methods_and_headers_are_listed_tokens(string argument, string reason)
+        => Assert.Contains(reason, Finding("[assembly: CorsPolicy(\"https://app.example.com\", " + argument + ")]" + AnyEndpoint, "BAS1504", DiagnosticSeverity.Error).GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+
+    [Fact]
+    public void BAS1505_two_policies_with_one_name()
+        => Finding("[assembly: CorsPolicy(\"https://a.example\", Name = \"p\")]\n[assembly: CorsPolicy(\"https://b.example\", Name = \"p\")]" + AnyEndpoint, "BAS1505", DiagnosticSeverity.Error);
+
+    [Theory]
+    [InlineData("default-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'", "BAS1510")]
+    [InlineData("default-src 'self'; script-src 'self' 'unsafe-eval'; object-src 'none'; frame-ancestors 'none'", "BAS1510")]
+    [InlineData("default-src 'self'; script-src *; object-src 'none'; frame-ancestors 'none'", "BAS1510")]
+    [InlineData("default-src 'self'; object-src 'none'", "BAS1511")]
+    [InlineData("default-src 'self'; frame-ancestors 'none'", "BAS1512")]
+    [InlineData("default-src 'self'; object-src 'none'; frame-ancestors 'none'; frame-ancestor 'self'", "BAS1513")]
+    public void Weak_policies_in_attributes_are_warnings_at_the_argument(string policy, string id)
+    {
+        foreach (string attribute in new[]
+        {
+            "[assembly: SecurityHeaders(ContentSecurityPolicy = " + Scenarios.Quote(policy) + ")]" + AnyEndpoint,
+            "[BastionEndpoints] public static partial class E { [Get(\"/e\"), SecurityHeaders(ContentSecurityPolicy = " + Scenarios.Quote(policy) + ")] public static int M() => 1; }",
+            "[BastionEndpoints, SecurityHeaders(ContentSecurityPolicy = " + Scenarios.Quote(policy) + ")] public static partial class E { [Get(\"/e\")] public static int M() => 1; [Get(\"/f\")] public static int N() => 1; }",
+        })
+        {
+            Assert.StartsWith("ContentSecurityPolicy", Text(Finding(attribute, id, DiagnosticSeverity.Warning)), System.StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Removing_the_policy_on_an_endpoint_is_a_warning()
+        => Assert.Contains("no policy", Finding("[BastionEndpoints] public static partial class E { [Get(\"/e\"), SecurityHeaders(ContentSecurityPolicy = \"\")] public static int M() => 1; }", "BAS1510", DiagnosticSeverity.Warning)
+            .GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("ContentSecurityPolicy = \"default-src 'self'\\r\\nSet-Cookie: a=b\"")]
+    [InlineData("ContentSecurityPolicy = \"default-src 'self', script-src *\"")]
+    [InlineData("FrameOptions = \"DENY\\nX: y\"")]
+    public void BAS1514_values_a_header_cannot_carry_stop_generation(string argument)
+    {
+        Finding("[BastionEndpoints] public static partial class E { [Get(\"/e\"), SecurityHeaders(" + argument + ")] public static int M() => 1; }", "BAS1514", DiagnosticSeverity.Error);
+        Finding("[assembly: SecurityHeaders(" + argument + ")]" + AnyEndpoint, "BAS1514", DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void A_strong_policy_and_valid_cors_produce_no_finding()
+        => Assert.Empty(GeneratorHarness.Run(Scenarios.Browser).GeneratorDiagnostics);
+
     [Fact]
     public void Every_rule_has_a_docs_page_and_a_release_tracking_line()
     {

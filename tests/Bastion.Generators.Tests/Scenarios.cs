@@ -225,6 +225,30 @@ public static class Scenarios
         }
         """;
 
+    /// <summary>CORS policies and security headers on the assembly, a named policy and header overrides on endpoints.</summary>
+    public const string Browser = Usings + """
+        [assembly: CorsPolicy("https://app.example.com", "https://admin.example.com", Methods = new[] { "GET", "POST", "DELETE" },
+            Headers = new[] { "Content-Type", "X-CSRF-TOKEN" }, ExposedHeaders = new[] { "X-Total-Count" }, AllowCredentials = true)]
+        [assembly: CorsPolicy("*", Name = "public", MaxAgeSeconds = 0)]
+        [assembly: SecurityHeaders(ContentSecurityPolicy = "default-src 'self'; object-src 'none'; frame-ancestors 'none'; report-uri /bastion/csp-report", ReferrerPolicy = "no-referrer")]
+
+        namespace Portal;
+
+        [BastionEndpoints("/api")]
+        public static partial class WidgetEndpoints
+        {
+            [Get("/widgets/{id:int}"), Cors("public")]
+            public static int Get(int id) => id;
+
+            [Get("/embed/{id:int}")]
+            [SecurityHeaders(ContentSecurityPolicy = "default-src 'self'; object-src 'none'; frame-ancestors https://partner.example", FrameOptions = "")]
+            public static string Embed(int id) => "widget " + id;
+
+            [Post("/widgets"), CsrfProtected]
+            public static int Create() => 1;
+        }
+        """;
+
     /// <summary>A C# string literal for <paramref name="value"/>.</summary>
     public static string Quote(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 
@@ -236,5 +260,6 @@ public static class Scenarios
         ["Commands"] = Commands,
         ["BodyPaths"] = BodyPaths,
         ["Sql"] = Sql,
+        ["Browser"] = Browser,
     };
 }

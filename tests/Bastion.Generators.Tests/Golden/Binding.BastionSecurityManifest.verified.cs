@@ -16,20 +16,20 @@ internal static class BastionSecurityManifest
         "\n" +
         "## Endpoints\n" +
         "\n" +
-        "| Verb | Route | Handler | CSRF | Request body | Sanitized fields | Validated fields |\n" +
-        "|---|---|---|---|---|---|---|\n" +
-        "| DELETE | /api/products/{id:long} | ProductEndpoints.Delete | protected | none | none | none |\n" +
-        "| GET | /api/files/{*name} | ProductEndpoints.Download | none | none | none | name (route) SafePath under Uploads:Root .pdf\\|.txt |\n" +
-        "| GET | /api/overload/a | ProductEndpoints.Overload | none | none | none | none |\n" +
-        "| GET | /api/overload/b | ProductEndpoints.Overload | none | none | none | none |\n" +
-        "| GET | /api/products | ProductEndpoints.List | none | none | none | none |\n" +
-        "| GET | /api/products/{id:long} | ProductEndpoints.Get | none | none | none | none |\n" +
-        "| GET | /api/products/{id:long}/price | ProductEndpoints.Price | none | none | none | none |\n" +
-        "| GET | /api/products/{id:long}/stock | ProductEndpoints.Stock | none | none | none | none |\n" +
-        "| GET | /api/search | ProductEndpoints.Search | none | none | none | X-Code (header) RegularExpression, page (query) Range, term (query) StringLength |\n" +
-        "| GET | /api/whoami | ProductEndpoints.WhoAmI | none | none | none | none |\n" +
-        "| PATCH | /api/ping | ProductEndpoints.Ping | exempt: health probe from the load balancer | none | none | none |\n" +
-        "| POST | /api/products/{id:long}/touch | ProductEndpoints.Touch | protected | none | none | none |\n" +
-        "| PUT | /api/products/{id:long} | ProductEndpoints.Rename | protected | Shop.Rename (JSON, max 4096 bytes) | none | none |\n" +
+        "| Verb | Route | Handler | CSRF | CORS / headers | Request body | Sanitized fields | Validated fields |\n" +
+        "|---|---|---|---|---|---|---|---|\n" +
+        "| DELETE | /api/products/{id:long} | ProductEndpoints.Delete | protected | default | none | none | none |\n" +
+        "| GET | /api/files/{*name} | ProductEndpoints.Download | none | default | none | none | name (route) SafePath under Uploads:Root .pdf\\|.txt |\n" +
+        "| GET | /api/overload/a | ProductEndpoints.Overload | none | default | none | none | none |\n" +
+        "| GET | /api/overload/b | ProductEndpoints.Overload | none | default | none | none | none |\n" +
+        "| GET | /api/products | ProductEndpoints.List | none | default | none | none | none |\n" +
+        "| GET | /api/products/{id:long} | ProductEndpoints.Get | none | default | none | none | none |\n" +
+        "| GET | /api/products/{id:long}/price | ProductEndpoints.Price | none | default | none | none | none |\n" +
+        "| GET | /api/products/{id:long}/stock | ProductEndpoints.Stock | none | default | none | none | none |\n" +
+        "| GET | /api/search | ProductEndpoints.Search | none | default | none | none | X-Code (header) RegularExpression, page (query) Range, term (query) StringLength |\n" +
+        "| GET | /api/whoami | ProductEndpoints.WhoAmI | none | default | none | none | none |\n" +
+        "| PATCH | /api/ping | ProductEndpoints.Ping | exempt: health probe from the load balancer | default | none | none | none |\n" +
+        "| POST | /api/products/{id:long}/touch | ProductEndpoints.Touch | protected | default | none | none | none |\n" +
+        "| PUT | /api/products/{id:long} | ProductEndpoints.Rename | protected | default | Shop.Rename (JSON, max 4096 bytes) | none | none |\n" +
         "";
 }
