@@ -23,15 +23,17 @@ public sealed class KestrelHost : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>Starts the test API (every [BastionEndpoints] class of this assembly) with Files:Root at <paramref name="filesRoot"/>.</summary>
-    public static Task<KestrelHost> StartTestApiAsync(string filesRoot)
+    public static Task<KestrelHost> StartTestApiAsync(string filesRoot, System.Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null, System.Action<WebApplication>? map = null)
     {
         Microsoft.AspNetCore.Builder.WebApplicationBuilder builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
         builder.Configuration["Files:Root"] = filesRoot;
+        configure?.Invoke(builder);
         builder.AddBastion();
         Microsoft.Extensions.DependencyInjection.HttpJsonServiceExtensions.ConfigureHttpJsonOptions(builder.Services,
             o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TestJsonContext.Default));
         Microsoft.AspNetCore.Builder.WebApplication app = builder.Build();
         app.UseBastion();
+        map?.Invoke(app);
         app.MapBastionEndpoints();
         return StartAsync(app);
     }

@@ -45,6 +45,19 @@ public sealed class SampleAppTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_page_carries_the_compiled_policy_and_violation_reports_are_accepted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using HttpResponseMessage page = await _host.Client.GetAsync("/", ct);
+        Assert.Equal("default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; report-uri /bastion/csp-report",
+            string.Join(",", page.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("DENY", string.Join(",", page.Headers.GetValues("X-Frame-Options")));
+        using HttpResponseMessage report = await _host.Client.PostAsync("/bastion/csp-report", new StringContent(
+            """{"csp-report":{"document-uri":"http://127.0.0.1/","effective-directive":"script-src-elem","blocked-uri":"inline"}}""", Encoding.UTF8, "application/csp-report"), ct);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, report.StatusCode);
+    }
+
+    [Fact]
     public async Task A_comment_with_a_payload_is_stored_sanitized_and_read_back()
     {
         var ct = TestContext.Current.CancellationToken;

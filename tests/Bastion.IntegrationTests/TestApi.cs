@@ -100,4 +100,6 @@ public static partial class TestEndpoints
 [JsonSerializable(typeof(DiffSubject))]
 [JsonSerializable(typeof(ShareRequest))]
 [JsonSerializable(typeof(ShareResult))]
+[JsonSerializable(typeof(Browser.PartnerNote))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class TestJsonContext : JsonSerializerContext;

@@ -22,15 +22,15 @@ internal static class BastionSecurityManifest
         "\n" +
         "## Endpoints\n" +
         "\n" +
-        "| Verb | Route | Handler | CSRF | Request body | Sanitized fields | Validated fields |\n" +
-        "|---|---|---|---|---|---|---|\n" +
-        "| DELETE | /api/comments/{id:long} | CommentEndpoints.Delete | protected | none | none | none |\n" +
-        "| GET | /api/comments | CommentEndpoints.List | none | none | none | none |\n" +
-        "| GET | /api/comments/{id:long} | CommentEndpoints.Get | none | none | none | none |\n" +
-        "| GET | /api/diagnostics/ping | DiagnosticsEndpoints.Ping | none | none | none | host (query) Required StringLength |\n" +
-        "| GET | /api/files/{*name} | FileEndpoints.Download | none | none | none | name (route) SafePath under Uploads:Root .txt\\|.pdf |\n" +
-        "| GET | /api/health | CommentEndpoints.Health | none | none | none | none |\n" +
-        "| POST | /api/comments | CommentEndpoints.Create | protected | Bastion.Samples.Api.Comments.CreateComment (JSON, max 16384 bytes) | author.name (Reject), content (Text), signature (BasicFormatting) | author.email EmailAddress, author.name Required StringLength, author.website Url, content Required StringLength, rating Range, signature StringLength, tags[].name Required RegularExpression |\n" +
+        "| Verb | Route | Handler | CSRF | CORS / headers | Request body | Sanitized fields | Validated fields |\n" +
+        "|---|---|---|---|---|---|---|---|\n" +
+        "| DELETE | /api/comments/{id:long} | CommentEndpoints.Delete | protected | default | none | none | none |\n" +
+        "| GET | /api/comments | CommentEndpoints.List | none | default | none | none | none |\n" +
+        "| GET | /api/comments/{id:long} | CommentEndpoints.Get | none | default | none | none | none |\n" +
+        "| GET | /api/diagnostics/ping | DiagnosticsEndpoints.Ping | none | default | none | none | host (query) Required StringLength |\n" +
+        "| GET | /api/files/{*name} | FileEndpoints.Download | none | default | none | none | name (route) SafePath under Uploads:Root .txt\\|.pdf |\n" +
+        "| GET | /api/health | CommentEndpoints.Health | none | default | none | none | none |\n" +
+        "| POST | /api/comments | CommentEndpoints.Create | protected | default | Bastion.Samples.Api.Comments.CreateComment (JSON, max 16384 bytes) | author.name (Reject), content (Text), signature (BasicFormatting) | author.email EmailAddress, author.name Required StringLength, author.website Url, content Required StringLength, rating Range, signature StringLength, tags[].name Required RegularExpression |\n" +
         "\n" +
         "## SQL\n" +
         "\n" +
@@ -41,5 +41,11 @@ internal static class BastionSecurityManifest
         "| CommentStore.FindRowAsync | SELECT id, content, signature, author_name, tags, rating, created_at FROM comments WHERE id = @id | @id Int64 | none |\n" +
         "| CommentStore.InsertRowAsync | INSERT INTO comments(content, signature, author_name, tags, rating, created_at) VALUES (@content, @signature, @authorName, @tags, @rating, @createdAt) RETURNING id | @content String(2000), @signature String(500), @authorName String(80), @tags String(16384), @rating Int32, @createdAt DateTimeOffset | none |\n" +
         "| CommentStore.PageAsync | SELECT id, content, signature, author_name, tags, rating, created_at FROM comments ORDER BY id {direction} LIMIT @take | @take Int32 | {direction}: ASC\\|DESC |\n" +
+        "\n" +
+        "## Security headers\n" +
+        "\n" +
+        "| Header | Value (from [assembly: SecurityHeaders]; configuration may replace it) |\n" +
+        "|---|---|\n" +
+        "| Content-Security-Policy | default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; report-uri /bastion/csp-report |\n" +
         "";
 }
