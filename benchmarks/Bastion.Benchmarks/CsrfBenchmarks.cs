@@ -95,33 +95,3 @@ public class CsrfBenchmarks
         return context;
     }
 }
-
-/// <summary>Writing the security headers on a response (headers cleared between calls, as a new response would be).</summary>
-[MemoryDiagnoser]
-public class HeaderWriterBenchmarks
-{
-    private Bastion.Headers.SecurityHeaders _writer = null!;
-    private DefaultHttpContext _context = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _writer = new Bastion.Headers.SecurityHeaders(Options.Create(new Bastion.Headers.BastionHeadersOptions()),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<Bastion.Headers.SecurityHeaders>.Instance);
-        _context = new DefaultHttpContext();
-        _context.Request.Scheme = "https";
-        _writer.WriteHeaders(_context);
-        if (_context.Response.Headers.Count != 8)
-        {
-            throw new InvalidOperationException("Expected eight security headers on an HTTPS response.");
-        }
-    }
-
-    [Benchmark]
-    public int WriteHeaders()
-    {
-        _context.Response.Headers.Clear();
-        _writer.WriteHeaders(_context);
-        return _context.Response.Headers.Count;
-    }
-}
