@@ -20,7 +20,7 @@ public sealed class StartupTests
 
         var error = Assert.Throws<InvalidOperationException>(() => app.MapBastionEndpoints());
         // Names the endpoint (verb and route) and the missing type, whichever endpoint is mapped first.
-        Assert.Matches(@"endpoint '(GET|POST) /[^']+' needs JSON metadata for 'Bastion\.IntegrationTests\.[\w.]+'", error.Message);
+        Assert.Matches(@"endpoint '(GET|POST|PUT|DELETE) /[^']+' needs JSON metadata for 'Bastion\.IntegrationTests\.[\w.]+'", error.Message);
         Assert.Contains("JsonSerializable", error.Message, StringComparison.Ordinal);
     }
 
@@ -34,7 +34,7 @@ public sealed class StartupTests
         await using WebApplication app = builder.Build();
 
         var error = Assert.Throws<InvalidOperationException>(() => app.MapBastionEndpoints());
-        Assert.Matches(@"^Bastion: endpoint '(GET|POST) /[^']+' needs JSON metadata for 'Bastion\.IntegrationTests\.[\w.]+'", error.Message);
+        Assert.Matches(@"^Bastion: endpoint '(GET|POST|PUT|DELETE) /[^']+' needs JSON metadata for 'Bastion\.IntegrationTests\.[\w.]+'", error.Message);
     }
 }
 
