@@ -4,6 +4,7 @@ using Bastion.Generators.Browser;
 using Bastion.Generators.Commands;
 using Bastion.Generators.Endpoints;
 using Bastion.Generators.Manifest;
+using Bastion.Generators.Options;
 using Bastion.Generators.Shared;
 using Bastion.Generators.Sql;
 using Microsoft.CodeAnalysis;
@@ -113,6 +114,29 @@ public sealed class BastionGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(queries, static (spc, model)
             => spc.AddSource(model.HintName + ".Sql.g.cs", SqlEmitter.Emit(model)));
 
+        IncrementalValuesProvider<OptionsParseResult> parsedOptions = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TypeNames.BastionOptionsAttribute,
+                predicate: static (node, _) => node is TypeDeclarationSyntax,
+                transform: static (ctx, ct) => OptionsParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.OptionsTypes);
+        Report(context, parsedOptions
+            .Select(static (result, _) => result.Diagnostics)
+            .Where(static list => !list.IsEmpty));
+        IncrementalValuesProvider<OptionsClassModel> options = parsedOptions
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.Model!)
+            .WithTrackingName(TrackingNames.OptionsModels);
+        context.RegisterSourceOutput(options, static (spc, model)
+            => spc.AddSource(model.HintName + ".Options.g.cs", OptionsEmitter.Emit(model)));
+        context.RegisterSourceOutput(options.Collect(), static (spc, all) =>
+        {
+            if (!all.IsEmpty)
+            {
+                spc.AddSource("BastionOptionsRegistration.g.cs", OptionsEmitter.EmitRegistration(all));
+            }
+        });
+
         IncrementalValueProvider<EquatableArray<ManifestRow>> rows = models
             .SelectMany(static (model, _) => EndpointManifest.Rows(model))
             .Collect()
@@ -121,7 +145,9 @@ public sealed class BastionGenerator : IIncrementalGenerator
             .Combine(queries.Select(static (model, _) => SqlManifest.Row(model)).Collect())
             .Select(static (pair, _) => pair.Left.AddRange(pair.Right))
             .Combine(browser)
-            .Select(static (pair, _) => pair.Left.AddRange(BrowserManifest.Rows(pair.Right)).ToEquatableArray())
+            .Select(static (pair, _) => pair.Left.AddRange(BrowserManifest.Rows(pair.Right)))
+            .Combine(options.Select(static (model, _) => OptionsManifest.Row(model)).Collect())
+            .Select(static (pair, _) => pair.Left.AddRange(pair.Right).ToEquatableArray())
             .WithTrackingName(TrackingNames.ManifestRows);
         context.RegisterSourceOutput(rows, static (spc, manifestRows)
             => spc.AddSource("BastionSecurityManifest.g.cs", ManifestEmitter.Emit(ManifestEmitter.Markdown(manifestRows))));

@@ -18,4 +18,6 @@ internal static class TrackingNames
     public const string CorsPolicies = "Bastion.CorsPolicies";
     public const string AssemblyHeaders = "Bastion.AssemblyHeaders";
     public const string BrowserPolicies = "Bastion.BrowserPolicies";
+    public const string OptionsTypes = "Bastion.OptionsTypes";
+    public const string OptionsModels = "Bastion.OptionsModels";
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Linq;
 using System.Text.Json;
 using Bastion.Csrf;
 using Microsoft.AspNetCore.Antiforgery;
@@ -18,8 +19,8 @@ namespace Bastion;
 /// <summary>Start-up hooks: <c>builder.AddBastion()</c> and <c>app.UseBastion()</c>.</summary>
 public static class BastionApplicationExtensions
 {
-    private static readonly Action<ILogger, string, Exception?> CorsWarning = LoggerMessage.Define<string>(
-        LogLevel.Warning, new EventId(4, "InsecureCorsOrigin"), "Bastion: {Warning}");
+    private static readonly Action<ILogger, string, Exception?> StartupWarning = LoggerMessage.Define<string>(
+        LogLevel.Warning, new EventId(4, "StartupWarning"), "Bastion: {Warning}");
 
     /// <summary>The path <see cref="UseBastion"/> maps for issuing CSRF tokens.</summary>
     public const string CsrfTokenPath = "/bastion/csrf-token";
@@ -34,6 +35,9 @@ public static class BastionApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
+        var startupWarnings = new Options.StartupWarnings();
+        startupWarnings.Messages.AddRange(Options.SecretSources.Add(builder));
+        builder.Services.AddSingleton(startupWarnings);
 
         BastionCsrfOptions csrf = ReadCsrfOptions(builder.Configuration.GetSection("Bastion:Csrf"));
         builder.Services.AddOptions<BastionCsrfOptions>().Configure(options =>
@@ -94,10 +98,11 @@ public static class BastionApplicationExtensions
             return next(context);
         });
         app.UseStatusCodePages();
-        ILogger logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Bastion.Cors");
-        foreach (string warning in app.ApplicationServices.GetRequiredService<Cors.BastionCorsPolicies>().Warnings)
+        ILogger logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Bastion");
+        foreach (string warning in app.ApplicationServices.GetRequiredService<Cors.BastionCorsPolicies>().Warnings
+                     .Concat(app.ApplicationServices.GetRequiredService<Options.StartupWarnings>().Messages))
         {
-            CorsWarning(logger, warning, null);
+            StartupWarning(logger, warning, null);
         }
 
         app.UseCors();

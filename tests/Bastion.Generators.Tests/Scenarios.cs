@@ -249,6 +249,50 @@ public static class Scenarios
         }
         """;
 
+    /// <summary>Options of every supported shape, nested secrets, a record and DataAnnotations.</summary>
+    public const string Options = Usings + """
+        namespace Billing;
+
+        public enum Mode { Sandbox, Live }
+
+        [BastionOptions("Services:Payments")]
+        public sealed partial class PaymentOptions
+        {
+            [Required, Url] public string ApiBase { get; set; } = "";
+            [Secret(MinLength = 24)] public string ApiKey { get; set; } = "";
+            public Mode Mode { get; set; } = Mode.Sandbox;
+            [Range(1, 30)] public int Retries { get; set; } = 3;
+            public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+            public Uri? Callback { get; set; }
+            public decimal FeeRate { get; set; }
+            public bool? Enabled { get; set; }
+            public string[] Currencies { get; set; } = [];
+            public List<int> Ports { get; set; } = new();
+            public IReadOnlyDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>();
+            public WebhookOptions Webhook { get; set; } = new();
+            public List<EndpointOptions> Endpoints { get; set; } = new();
+            public Limits Limits { get; } = new();
+            public string Display => ApiBase + " (" + Mode + ")";
+        }
+
+        public sealed partial record WebhookOptions
+        {
+            [Secret(MinBytes = 32)] public string SigningKey { get; set; } = "";
+            [MaxLength(200)] public string Path { get; set; } = "/hooks";
+        }
+
+        public sealed class EndpointOptions
+        {
+            [Required] public string Name { get; set; } = "";
+            public Uri? Url { get; set; }
+        }
+
+        public sealed class Limits
+        {
+            [Range(typeof(decimal), "0", "1000000")] public decimal MaxAmount { get; set; } = 500;
+        }
+        """;
+
     /// <summary>A C# string literal for <paramref name="value"/>.</summary>
     public static string Quote(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 
@@ -261,5 +305,6 @@ public static class Scenarios
         ["BodyPaths"] = BodyPaths,
         ["Sql"] = Sql,
         ["Browser"] = Browser,
+        ["Options"] = Options,
     };
 }

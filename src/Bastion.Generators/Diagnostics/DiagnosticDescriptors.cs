@@ -14,6 +14,7 @@ internal static class DiagnosticDescriptors
     private const string Security = "Bastion.Security";
     private const string SqlCategory = "Bastion.Sql";
     private const string Browser = "Bastion.Browser";
+    private const string OptionsCategory = "Bastion.Options";
 
     /// <summary>Where docs/rules/ is published; each rule's page is this plus "BASnnnn.md".</summary>
     internal const string HelpLinkBase = "https://github.com/bastion-dotnet/bastion/blob/main/docs/rules/";
@@ -241,6 +242,34 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CookieNotHardened = Warning(
         "BAS1520", Security, "Cookie written without HttpOnly, Secure or SameSite",
         "{0} {1}; set HttpOnly = true, Secure = true and SameSite = Strict or Lax, or use HardenedCookies.AppendHardened");
+
+    public static readonly DiagnosticDescriptor HardCodedSecret = Error(
+        "BAS1601", Security, "[Secret] given a literal value",
+        "[Secret] '{0}' is given the literal value in source; secrets come from configuration (environment, user secrets, a secrets directory), never from code");
+
+    public static readonly DiagnosticDescriptor SecretHolderExposed = Error(
+        "BAS1602", Security, "Type holding [Secret] members is returned or serialized",
+        "'{0}' holds [Secret] member '{1}' and is {2}, which would put the secret in a response or a payload; return or serialize a type without it");
+
+    public static readonly DiagnosticDescriptor SecretWritten = Error(
+        "BAS1603", Security, "[Secret] value reaches a log, the console or a string",
+        "[Secret] '{0}' is passed to {1}, which would print the secret; log that it is set, not its value");
+
+    public static readonly DiagnosticDescriptor OptionsTypeShape = Error(
+        "BAS1604", OptionsCategory, "[BastionOptions] type cannot be generated",
+        "'{0}' cannot be bound by Bastion: {1}");
+
+    public static readonly DiagnosticDescriptor OptionsMemberNotBindable = Error(
+        "BAS1605", OptionsCategory, "Options member cannot be bound",
+        "'{0}.{1}' cannot be bound from configuration: {2}");
+
+    public static readonly DiagnosticDescriptor SecretNotText = Error(
+        "BAS1606", OptionsCategory, "[Secret] on a member that is not a string",
+        "[Secret] '{0}.{1}' has type '{2}'; secrets are strings (decode keys where they are used)");
+
+    public static readonly DiagnosticDescriptor SecretHolderNotPartial = Error(
+        "BAS1607", OptionsCategory, "Type holding [Secret] members cannot be redacted",
+        "'{0}' holds [Secret] member '{1}' but is not a top-level partial class or record, so Bastion cannot write its ToString to hide the value");
 
     private static DiagnosticDescriptor Warning(string id, string category, string title, string message)
         => new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true,

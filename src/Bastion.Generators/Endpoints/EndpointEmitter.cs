@@ -40,7 +40,7 @@ internal static class EndpointEmitter
                     EmitHandler(w, model, endpoint);
                 }
 
-                var validation = new ValidationEmitter(w);
+                var validation = new ValidationEmitter(w, model.ValidatedTypes);
                 foreach (EndpointModel endpoint in model.Endpoints.Where(e => e.Parameters.Any(p => !p.Rules.IsEmpty)))
                 {
                     w.Line();

@@ -13,6 +13,8 @@ internal static class TypeNames
     public const string CorsPolicyAttribute = "Bastion.CorsPolicyAttribute";
     public const string CorsAttribute = "Bastion.CorsAttribute";
     public const string SecurityHeadersAttribute = "Bastion.SecurityHeadersAttribute";
+    public const string BastionOptionsAttribute = "Bastion.BastionOptionsAttribute";
+    public const string SecretAttribute = "Bastion.SecretAttribute";
     public const string CommandArgAttribute = "global::Bastion.CommandArgAttribute";
 
     public const string HttpContext = "global::Microsoft.AspNetCore.Http.HttpContext";

@@ -32,7 +32,7 @@ internal sealed class MemberParser
         }
 
         ITypeSymbol type = _property.Type;
-        string jsonName = JsonName(attributes) ?? JsonNames.CamelCase(_property.Name);
+        string jsonName = _owner.ConfigurationNames ? _property.Name : JsonName(attributes) ?? JsonNames.CamelCase(_property.Name);
         bool isNullable = SymbolNames.IsNullable(type);
         Location? location = (parameter ?? (ISymbol)_property).Locations.FirstOrDefault();
 

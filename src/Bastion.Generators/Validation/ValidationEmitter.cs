@@ -20,7 +20,21 @@ internal sealed class ValidationEmitter
     private readonly CodeWriter _w;
     private readonly Dictionary<string, string> _patterns = new();
 
-    public ValidationEmitter(CodeWriter writer) => _w = writer;
+    private readonly HashSet<string> _unchanging = new(System.StringComparer.Ordinal);
+
+    /// <param name="writer">Where the code goes.</param>
+    /// <param name="types">The validated types of this output; nested members of types that never change are not written back.</param>
+    public ValidationEmitter(CodeWriter writer, IEnumerable<ValidatedTypeModel> types)
+    {
+        _w = writer;
+        foreach (ValidatedTypeModel type in types)
+        {
+            if (!type.CanChange)
+            {
+                _unchanging.Add(type.MethodName);
+            }
+        }
+    }
 
     public void EmitCheck(string typeName, string methodName, bool withPaths)
     {
@@ -70,7 +84,8 @@ internal sealed class ValidationEmitter
         using (_w.Block($"private static {type.TypeName} {type.MethodName}({type.TypeName} value, ref {Collector} errors)"))
         {
             var rewritten = new List<ValidatedMemberModel>();
-            bool mayChange = type.Members.Any(m => (m.Sanitize is not null && m.Sanitize.Policy != "Reject") || m.SafePathIndex >= 0 || m.NestedMethod is not null || m.ElementMethod is not null);
+            bool mayChange = type.Members.Any(m => (m.Sanitize is not null && m.Sanitize.Policy != "Reject") || m.SafePathIndex >= 0
+            || (m.NestedMethod is not null && !_unchanging.Contains(m.NestedMethod)) || m.ElementMethod is not null);
             if (mayChange)
             {
                 _w.Line("bool changed = false;");
@@ -164,7 +179,15 @@ internal sealed class ValidationEmitter
             rewritten = true;
         }
 
-        if (member.Shape == MemberShape.Object && member.NestedMethod is not null)
+        if (member.Shape == MemberShape.Object && member.NestedMethod is not null && _unchanging.Contains(member.NestedMethod))
+        {
+            using (_w.Block($"if ({local} is not null && errors.Enter({Literal.String(member.JsonName)}))"))
+            {
+                _w.Line($"{member.NestedMethod}({local}, ref errors);");
+                _w.Line("errors.Exit();");
+            }
+        }
+        else if (member.Shape == MemberShape.Object && member.NestedMethod is not null)
         {
             using (_w.Block($"if ({local} is not null && errors.Enter({Literal.String(member.JsonName)}))"))
             {

@@ -26,11 +26,15 @@ internal sealed class ValidationParser
     private readonly HashSet<string> _usedMethodNames = new();
     private readonly List<Endpoints.SafePathMemberModel> _paths = new();
 
-    public ValidationParser(List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public ValidationParser(List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, bool configurationNames = false)
     {
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
+        ConfigurationNames = configurationNames;
     }
+
+    /// <summary>Errors are keyed by property name (configuration keys for options), not by JSON name.</summary>
+    public bool ConfigurationNames { get; }
 
     /// <summary>The types that need a generated method, in a stable order.</summary>
     public EquatableArray<ValidatedTypeModel> Types => _types.OrderBy(t => t.MethodName, System.StringComparer.Ordinal).ToEquatableArray();
@@ -113,7 +117,7 @@ internal sealed class ValidationParser
         }
 
         _canChange[methodName] = members.Any(MemberCanChange);
-        _types.Add(new ValidatedTypeModel(typeName, methodName, named.IsValueType, isRecordLike, members.ToEquatableArray()));
+        _types.Add(new ValidatedTypeModel(typeName, methodName, named.IsValueType, isRecordLike, members.ToEquatableArray(), _canChange[methodName]));
         return methodName;
     }
 

@@ -33,6 +33,12 @@ public struct ValidationCollector
     /// </summary>
     public Paths.SafePathResolver[]? PathResolvers { readonly get; set; }
 
+    /// <summary>
+    /// Write paths as configuration keys (<c>Payments:Hosts:2:Name</c>) instead of JSON paths; used when
+    /// validating options bound from configuration, so every error names the key to fix.
+    /// </summary>
+    public bool ConfigurationPaths { readonly get; set; }
+
     /// <summary>Number of distinct paths with errors.</summary>
     public readonly int Count => _errors?.Count ?? 0;
 
@@ -123,19 +129,30 @@ public struct ValidationCollector
         var builder = new StringBuilder();
         for (int i = 0; i < _depth; i++)
         {
-            AppendSegment(builder, Get(i));
+            AppendSegment(builder, Get(i), ConfigurationPaths);
         }
 
         if (jsonName is not null)
         {
-            AppendSegment(builder, new PathSegment(jsonName, -1));
+            AppendSegment(builder, new PathSegment(jsonName, -1), ConfigurationPaths);
         }
 
         return builder.ToString();
     }
 
-    private static void AppendSegment(StringBuilder builder, PathSegment segment)
+    private static void AppendSegment(StringBuilder builder, PathSegment segment, bool configuration)
     {
+        if (configuration)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(':');
+            }
+
+            builder.Append(segment.Name ?? segment.Index.ToString(CultureInfo.InvariantCulture));
+            return;
+        }
+
         if (segment.Name is null)
         {
             builder.Append('[').Append(segment.Index.ToString(CultureInfo.InvariantCulture)).Append(']');

@@ -1,0 +1,113 @@
+using System;
+using System.ComponentModel;
+using System.Globalization;
+using System.Numerics;
+using Bastion.Validation;
+using Microsoft.Extensions.Configuration;
+
+namespace Bastion.Options;
+
+/// <summary>
+/// Reads one configuration value for generated binding code, with the invariant culture. A missing key leaves the
+/// property's default; a value that cannot be read is reported under its key — never with the value itself, which
+/// may be a secret put under the wrong key.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ConfigurationValues
+{
+    /// <summary>Numbers, bool, TimeSpan, Guid, DateTimeOffset and any other <see cref="IParsable{TSelf}"/>.</summary>
+    public static bool TryRead<T>(IConfigurationSection section, ref ValidationCollector errors, out T value) where T : IParsable<T>
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        value = default!;
+        string? text = section.Value;
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (T.TryParse(text.Trim(), CultureInfo.InvariantCulture, out T? parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
+        errors.Add(section.Path, "could not be read as " + Describe(typeof(T)) + ".");
+        return false;
+    }
+
+    /// <summary>
+    /// Numbers: integers as digits with an optional sign, fractions with '.' only. Thousands separators are refused,
+    /// so a value written in another culture ("1,25") is an error, not 125.
+    /// </summary>
+    public static bool TryReadNumber<T>(IConfigurationSection section, ref ValidationCollector errors, out T value) where T : INumberBase<T>
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        value = T.Zero;
+        string? text = section.Value;
+        if (text is null)
+        {
+            return false;
+        }
+
+        bool fractional = typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(decimal) || typeof(T) == typeof(Half);
+        if (T.TryParse(text.Trim(), fractional ? NumberStyles.Float : NumberStyles.Integer, CultureInfo.InvariantCulture, out T? parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
+        errors.Add(section.Path, "could not be read as " + Describe(typeof(T)) + ".");
+        return false;
+    }
+
+    /// <summary>An enum member by name (case-insensitive); numbers and undefined names are refused.</summary>
+    public static bool TryReadEnum<T>(IConfigurationSection section, ref ValidationCollector errors, out T value) where T : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        value = default;
+        string? text = section.Value?.Trim();
+        if (text is null)
+        {
+            return false;
+        }
+
+        bool named = text.Length > 0 && !char.IsAsciiDigit(text[0]) && text[0] is not ('-' or '+');
+        if (named && Enum.TryParse(text, ignoreCase: true, out T parsed) && (Enum.IsDefined(parsed) || text.Contains(',', StringComparison.Ordinal)))
+        {
+            value = parsed;
+            return true;
+        }
+
+        errors.Add(section.Path, "is not one of: " + string.Join(", ", Enum.GetNames<T>()) + ".");
+        return false;
+    }
+
+    /// <summary>An absolute URI.</summary>
+    public static bool TryReadUri(IConfigurationSection section, ref ValidationCollector errors, out Uri value)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        value = null!;
+        string? text = section.Value;
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out Uri? parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
+        errors.Add(section.Path, "is not an absolute URI.");
+        return false;
+    }
+
+    private static string Describe(Type type) => type == typeof(bool) ? "true or false"
+        : type == typeof(TimeSpan) ? "a time span (for example 00:00:30)"
+        : type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) || type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort) || type == typeof(sbyte)
+            ? "a whole number in the range of " + type.Name
+        : type == typeof(double) || type == typeof(float) || type == typeof(decimal) ? "a number (invariant culture: 1.5)"
+        : type.Name;
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Bastion.Secrets.Tests;
+
+/// <summary>Valid configuration for every options type of this assembly, and hosts built the way apps build them.</summary>
+public static class TestSupport
+{
+    public static Dictionary<string, string?> ValidConfiguration() => new()
+    {
+        ["Payments:ApiBase"] = "https://pay.example.com",
+        ["Payments:ApiKey"] = Canary.ApiKey,
+        ["Payments:Webhook:SigningKey"] = Canary.SigningKey,
+    };
+
+    /// <summary>A slim app in <paramref name="environment"/> with the given configuration and logs captured (and searched for canaries).</summary>
+    public static WebApplicationBuilder Builder(string environment, IDictionary<string, string?> configuration, CapturedLogs? logs = null, string? contentRoot = null)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = environment,
+            ContentRootPath = contentRoot ?? AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new Canary());
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        return builder;
+    }
+}
+
+/// <summary>Log lines a test reads; every line is also handed to <see cref="Canary"/>.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public string[] Lines => _lines.ToArray();
+
+    public bool Contains(string fragment) => _lines.Any(l => l.Contains(fragment, StringComparison.Ordinal));
+
+    public ILogger CreateLogger(string categoryName) => new Logger(_lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            string line = logLevel + ": " + formatter(state, exception);
+            Canary.Record(line);
+            Canary.Record(exception?.ToString());
+            lines.Enqueue(line);
+        }
+    }
+}
