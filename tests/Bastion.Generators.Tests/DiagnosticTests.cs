@@ -429,6 +429,33 @@ public sealed class DiagnosticTests
     public void A_strong_policy_and_valid_cors_produce_no_finding()
         => Assert.Empty(GeneratorHarness.Run(Scenarios.Browser).GeneratorDiagnostics);
 
+    [Theory]
+    [InlineData("[BastionOptions(\"A\")] public sealed class O { public string X { get; set; } = \"\"; }", "partial")]
+    [InlineData("[BastionOptions(\"\")] public sealed partial class O { public string X { get; set; } = \"\"; }", "section")]
+    [InlineData("[BastionOptions(\"A::B\")] public sealed partial class O { public string X { get; set; } = \"\"; }", "section")]
+    [InlineData("[BastionOptions(\"A\")] public sealed partial record O(string X);", "parameterless constructor")]
+    [InlineData("[BastionOptions(\"A\")] public static partial class O { }", "non-abstract class")]
+    public void BAS1604_options_type_shape(string source, string reason)
+        => Assert.Contains(reason, Single(source, "BAS1604").GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("public string X { get; init; } = \"\";", "init-only")]
+    [InlineData("public object X { get; set; } = new();", "not read from configuration")]
+    [InlineData("public Dictionary<int, string> X { get; set; } = new();", "not read from configuration")]
+    [InlineData("public List<string> X { get; } = new();", "needs a setter")]
+    [InlineData("public NoCtor X { get; set; } = NoCtor.Make();", "parameterless constructor")]
+    public void BAS1605_member_that_cannot_be_bound(string member, string reason)
+        => Assert.Contains(reason, Single("public sealed class NoCtor { private NoCtor() { } public static NoCtor Make() => new(); } [BastionOptions(\"A\")] public sealed partial class O { " + member + " }", "BAS1605")
+            .GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+
+    [Fact]
+    public void BAS1606_secret_that_is_not_text()
+        => Single("[BastionOptions(\"A\")] public sealed partial class O { [Secret] public byte[] Key { get; set; } = []; }", "BAS1606");
+
+    [Fact]
+    public void BAS1607_secret_holder_that_cannot_be_redacted()
+        => Assert.Equal("Inner", Text(Single("public sealed class Inner { [Secret] public string Key { get; set; } = \"\"; } [BastionOptions(\"A\")] public sealed partial class O { public Inner Inner { get; set; } = new(); }", "BAS1607")));
+
     [Fact]
     public void Every_rule_has_a_docs_page_and_a_release_tracking_line()
     {

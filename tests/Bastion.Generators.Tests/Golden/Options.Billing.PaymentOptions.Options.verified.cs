@@ -63,7 +63,7 @@ namespace Billing
             {
                 {
                     var keyMaxAmount = section.GetSection("MaxAmount");
-                    if (global::Bastion.Options.ConfigurationValues.TryRead<decimal>(keyMaxAmount, ref errors, out var value)) target.MaxAmount = value;
+                    if (global::Bastion.Options.ConfigurationValues.TryReadNumber<decimal>(keyMaxAmount, ref errors, out var value)) target.MaxAmount = value;
                 }
             }
 
@@ -84,7 +84,7 @@ namespace Billing
                 }
                 {
                     var keyRetries = section.GetSection("Retries");
-                    if (global::Bastion.Options.ConfigurationValues.TryRead<int>(keyRetries, ref errors, out var value)) target.Retries = value;
+                    if (global::Bastion.Options.ConfigurationValues.TryReadNumber<int>(keyRetries, ref errors, out var value)) target.Retries = value;
                 }
                 {
                     var keyTimeout = section.GetSection("Timeout");
@@ -96,7 +96,7 @@ namespace Billing
                 }
                 {
                     var keyFeeRate = section.GetSection("FeeRate");
-                    if (global::Bastion.Options.ConfigurationValues.TryRead<decimal>(keyFeeRate, ref errors, out var value)) target.FeeRate = value;
+                    if (global::Bastion.Options.ConfigurationValues.TryReadNumber<decimal>(keyFeeRate, ref errors, out var value)) target.FeeRate = value;
                 }
                 {
                     var keyEnabled = section.GetSection("Enabled");
@@ -122,7 +122,7 @@ namespace Billing
                         var items = new global::System.Collections.Generic.List<int>();
                         foreach (var child in keyPorts.GetChildren())
                         {
-                            if (global::Bastion.Options.ConfigurationValues.TryRead<int>(child, ref errors, out var item)) items.Add(item);
+                            if (global::Bastion.Options.ConfigurationValues.TryReadNumber<int>(child, ref errors, out var item)) items.Add(item);
                             else if (child.Value is null) errors.Add(child.Path, "is a section, but a single value was expected.");
                         }
                         target.Ports = items;
