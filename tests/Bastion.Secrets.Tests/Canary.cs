@@ -24,12 +24,17 @@ public sealed class Canary : IAsyncDisposable, ILoggerProvider
     /// <summary>The API key after a rotation.</summary>
     public const string RotatedKey = "canary-rotated-5b8e2f0c9d1a7364";
 
+    /// <summary>JWT signing keys (32+ bytes).</summary>
+    public const string JwtKey1 = "canary-jwt-one-8c41f7a2d90b35e6c1a4";
+
+    public const string JwtKey2 = "canary-jwt-two-2e9d5b7f01c6a3489d7e";
+
     /// <summary>A short secret: refused, and still never printed.</summary>
     public const string ShortKey = "canary-short";
 
     private static readonly ConcurrentQueue<string> Outputs = new();
 
-    public static string[] All => [ApiKey, SigningKey, ShortKey, RotatedKey];
+    public static string[] All => [ApiKey, SigningKey, ShortKey, RotatedKey, JwtKey1, JwtKey2];
 
     /// <summary>Keeps <paramref name="text"/> for the end-of-run search.</summary>
     public static void Record(string? text)

@@ -16,9 +16,6 @@ namespace Bastion.Options;
 /// </summary>
 public static class SecretSources
 {
-    /// <summary>How often the secrets directory is checked for changed files.</summary>
-    public static readonly TimeSpan PollingInterval = TimeSpan.FromSeconds(1);
-
     /// <summary>Adds the sources; returns warnings to log once logging exists (for example a <c>.env</c> that git would commit).</summary>
     public static IReadOnlyList<string> Add(IHostApplicationBuilder builder)
     {
