@@ -246,6 +246,9 @@ public static class Scenarios
 
             [Post("/widgets"), CsrfProtected]
             public static int Create() => 1;
+
+            [Post("/webhooks/widgets"), RequireApiKey]
+            public static int Hook(System.Security.Claims.ClaimsPrincipal caller) => 1;
         }
         """;
 

@@ -33,8 +33,16 @@ public sealed class Canary : IAsyncDisposable, ILoggerProvider
     public const string ShortKey = "canary-short";
 
     private static readonly ConcurrentQueue<string> Outputs = new();
+    private static readonly ConcurrentBag<string> Issued = new();
 
-    public static string[] All => [ApiKey, SigningKey, ShortKey, RotatedKey, JwtKey1, JwtKey2];
+    public static string[] All => [ApiKey, SigningKey, ShortKey, RotatedKey, JwtKey1, JwtKey2, .. Issued];
+
+    /// <summary>Adds a secret made during the run (an issued API key, a database password) to the search.</summary>
+    public static string Track(string secret)
+    {
+        Issued.Add(secret);
+        return secret;
+    }
 
     /// <summary>Keeps <paramref name="text"/> for the end-of-run search.</summary>
     public static void Record(string? text)

@@ -189,6 +189,11 @@ internal static class EndpointEmitter
             w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(400, typeof({Http}.HttpValidationProblemDetails), new[] {{ \"application/problem+json\" }}));");
         }
 
+        if (endpoint.RequireApiKey)
+        {
+            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(401, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
+        }
+
         if (endpoint.CsrfProtected)
         {
             w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(403, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
@@ -234,7 +239,7 @@ internal static class EndpointEmitter
     {
         EndpointParameterModel? body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
         bool isAsync = body is not null || endpoint.Return.Kind != ReturnKind.Nothing || endpoint.Return.Awaitable is not null
-            || endpoint.Parameters.Any(p => p.ParseKind != ValueParseKind.None) || endpoint.CsrfProtected;
+            || endpoint.Parameters.Any(p => p.ParseKind != ValueParseKind.None) || endpoint.CsrfProtected || endpoint.RequireApiKey;
         string signature = $"private static {(isAsync ? "async " : string.Empty)}global::System.Threading.Tasks.Task {HandlerName(endpoint)}({Http}.HttpContext httpContext";
         if (body is not null)
         {
@@ -277,6 +282,12 @@ internal static class EndpointEmitter
                 w.Line(header.Value.Length > 0
                     ? $"httpContext.Response.Headers[{Literal.String(header.Name)}] = {HeaderField(endpoint, i)};"
                     : $"httpContext.Response.Headers.Remove({Literal.String(header.Name)});");
+            }
+
+            if (endpoint.RequireApiKey)
+            {
+                w.Line("// [RequireApiKey]: a valid key in the X-Api-Key header (never the query string), before anything else is read (401)");
+                w.Line("if (await global::Bastion.ApiKeys.ApiKeyGuard.CheckAsync(httpContext) is { } apiKeyRefused) { await apiKeyRefused.ExecuteAsync(httpContext); return; }");
             }
 
             if (endpoint.CsrfProtected)

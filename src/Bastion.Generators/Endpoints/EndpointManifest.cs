@@ -10,7 +10,7 @@ internal static class EndpointManifest
 {
     private static readonly EquatableArray<string> Headers = new[]
     {
-        "Verb", "Route", "Handler", "CSRF", "CORS / headers", "Request body", "Sanitized fields", "Validated fields",
+        "Verb", "Route", "Handler", "Auth / CSRF", "CORS / headers", "Request body", "Sanitized fields", "Validated fields",
     }.ToEquatableArray();
 
     public static EquatableArray<ManifestRow> Rows(EndpointClassModel model)
@@ -43,7 +43,7 @@ internal static class EndpointManifest
                 endpoint.Verb,
                 endpoint.Route,
                 model.ClassName + "." + endpoint.MethodName,
-                endpoint.CsrfProtected ? "protected" : endpoint.CsrfExemptReason is { } reason ? "exempt: " + reason : "none",
+                (endpoint.RequireApiKey ? "API key (X-Api-Key); " : string.Empty) + (endpoint.CsrfProtected ? "protected" : endpoint.CsrfExemptReason is { } reason ? "exempt: " + reason : endpoint.RequireApiKey ? "not needed" : "none"),
                 (endpoint.CorsPolicy ?? "default") + string.Concat(endpoint.ResponseHeaders.Select(h => h.Value.Length == 0 ? "; removes " + h.Name : "; " + h.Name + ": " + h.Value)),
                 bodyText,
                 sanitized.Count == 0 ? "none" : string.Join(", ", sanitized),

@@ -21,7 +21,8 @@ internal sealed record EndpointModel(
     bool CsrfProtected = false,
     string? CsrfExemptReason = null,
     string? CorsPolicy = null,
-    EquatableArray<Browser.HeaderValueModel> ResponseHeaders = default)
+    EquatableArray<Browser.HeaderValueModel> ResponseHeaders = default,
+    bool RequireApiKey = false)
 {
     /// <summary>"POST /api/comments": how the endpoint is named in messages and the manifest.</summary>
     public string DisplayName => Verb + " " + Route;

@@ -148,8 +148,9 @@ internal static class EndpointParser
         }
 
         (bool csrf, string? exempt) = Csrf(method);
+        bool apiKey = new ISymbol[] { method, method.ContainingType }.SelectMany(o => o.GetAttributes()).Any(a => a.AttributeClass?.ToDisplayString() == "Bastion.RequireApiKeyAttribute");
         bool unsafeVerb = verb is "POST" or "PUT" or "PATCH" or "DELETE";
-        if (unsafeVerb && !csrf && exempt is null)
+        if (unsafeVerb && !csrf && exempt is null && !apiKey)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsafeVerbWithoutCsrfDecision, location, verb, route, method.Name));
         }
@@ -166,7 +167,7 @@ internal static class EndpointParser
         }
 
         return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, handlerName, location, csrf, exempt,
-            CorsPolicy(method), headers.ToEquatableArray());
+            CorsPolicy(method), headers.ToEquatableArray(), apiKey);
     }
 
     /// <summary>[Cors("name")] on the method, else on its class.</summary>

@@ -16,7 +16,7 @@ internal static class BastionSecurityManifest
         "\n" +
         "## Endpoints\n" +
         "\n" +
-        "| Verb | Route | Handler | CSRF | CORS / headers | Request body | Sanitized fields | Validated fields |\n" +
+        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields |\n" +
         "|---|---|---|---|---|---|---|---|\n" +
         "| DELETE | /api/products/{id:long} | ProductEndpoints.Delete | protected | default | none | none | none |\n" +
         "| GET | /api/files/{*name} | ProductEndpoints.Download | none | default | none | none | name (route) SafePath under Uploads:Root .pdf\\|.txt |\n" +

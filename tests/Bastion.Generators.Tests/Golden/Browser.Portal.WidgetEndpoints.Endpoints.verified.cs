@@ -52,6 +52,17 @@ partial class WidgetEndpoints
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(int), new[] { "application/json" }));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(403, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] { "application/problem+json" }));
             }
+
+            // [Post("/webhooks/widgets")] Hook
+            {
+                var resultInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<int>(json, "POST /api/webhooks/widgets");
+                var method = new global::System.Func<global::System.Security.Claims.ClaimsPrincipal, int>(global::Portal.WidgetEndpoints.Hook).Method;
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/webhooks/widgets", new[] { "POST" }, httpContext => HandleHook(httpContext, resultInfo));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "POST /api/webhooks/widgets => WidgetEndpoints.Hook");
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(int), new[] { "application/json" }));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(401, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] { "application/problem+json" }));
+            }
         }
 
         // GET /api/widgets/{id:int} => WidgetEndpoints.Get
@@ -96,6 +107,16 @@ partial class WidgetEndpoints
             // [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)
             if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
             var result = global::Portal.WidgetEndpoints.Create();
+            await global::Microsoft.AspNetCore.Http.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);
+        }
+
+        // POST /api/webhooks/widgets => WidgetEndpoints.Hook
+        private static async global::System.Threading.Tasks.Task HandleHook(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> resultInfo)
+        {
+            // [RequireApiKey]: a valid key in the X-Api-Key header (never the query string), before anything else is read (401)
+            if (await global::Bastion.ApiKeys.ApiKeyGuard.CheckAsync(httpContext) is { } apiKeyRefused) { await apiKeyRefused.ExecuteAsync(httpContext); return; }
+            var argCaller = httpContext.User;
+            var result = global::Portal.WidgetEndpoints.Hook(argCaller);
             await global::Microsoft.AspNetCore.Http.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);
         }
     }

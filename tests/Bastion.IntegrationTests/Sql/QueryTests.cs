@@ -1,3 +1,4 @@
+using Bastion.Testing;
 using System;
 using System.Collections.Generic;
 using System.Data.Common;

@@ -7,20 +7,35 @@ using System.Net.Sockets;
 using System.Threading.Tasks;
 using Xunit;
 
-namespace Bastion.IntegrationTests.Sql;
+namespace Bastion.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster from Debian's binaries (initdb + pg_ctl) in a temp folder on a free
 /// 127.0.0.1 port, stopped and deleted on dispose. Under root it runs as the 'postgres' user (initdb refuses
-/// root). <see cref="SkipReason"/> is set when the binaries are absent; .ci/run installs them.
+/// root). <see cref="SkipReason"/> is set when the binaries are absent; .ci/run installs them. Connections over
+/// TCP use <see cref="Password"/> with scram-sha-256 when the cluster is created with password authentication,
+/// otherwise trust.
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
     private string? _bin;
     private string? _folder;
     private bool _asPostgresUser;
+    private int _port;
+
+    /// <summary>Whether TCP connections must give <see cref="Password"/> (set before <see cref="InitializeAsync"/>).</summary>
+    public bool PasswordAuthentication { get; init; }
+
+    /// <summary>The superuser's password when the cluster checks passwords.</summary>
+    public string Password { get; } = "pg-" + Guid.NewGuid().ToString("N");
 
     public string? SkipReason { get; private set; }
+
+    /// <summary>Host and port only (no user or password), for building other connection strings.</summary>
+    public string ServerAddress { get; private set; } = string.Empty;
+
+    /// <summary>Runs SQL as the superuser over the local socket (trusted), for example to change a role's password.</summary>
+    public Task RunSqlAsync(string sql) => Run(Path.Combine(_bin!, "psql"), ["-h", _folder!, "-p", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "bastion", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", sql]);
 
     public string ConnectionString { get; private set; } = string.Empty;
 
@@ -44,10 +59,27 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
 
         int port = FreePort();
-        await Run(Path.Combine(_bin, "initdb"), ["-D", data, "-U", "bastion", "--auth=trust", "-E", "UTF8", "--locale=C"]);
+        _port = port;
+        if (PasswordAuthentication)
+        {
+            string passwordFile = Path.Combine(_folder, "pwfile");
+            await File.WriteAllTextAsync(passwordFile, Password);
+            if (_asPostgresUser)
+            {
+                await Run("/usr/bin/chown", ["postgres:postgres", passwordFile], asPostgres: false);
+            }
+
+            await Run(Path.Combine(_bin, "initdb"), ["-D", data, "-U", "bastion", "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C"]);
+        }
+        else
+        {
+            await Run(Path.Combine(_bin, "initdb"), ["-D", data, "-U", "bastion", "--auth=trust", "-E", "UTF8", "--locale=C"]);
+        }
+
         await Run(Path.Combine(_bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60",
             "-o", $"-p {port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start"]);
-        ConnectionString = $"Host=127.0.0.1;Port={port};Username=bastion;Database=postgres;Pooling=false";
+        ServerAddress = $"Host=127.0.0.1;Port={port}";
+        ConnectionString = $"Host=127.0.0.1;Port={port};Username=bastion;Database=postgres;Pooling=false" + (PasswordAuthentication ? ";Password=" + Password : string.Empty);
     }
 
     public async ValueTask DisposeAsync()
