@@ -35,7 +35,7 @@ public class CsrfBenchmarks
         services.AddLogging();
         services.AddDataProtection();
         services.AddAntiforgery(o => { o.HeaderName = CsrfGuard.HeaderName; o.Cookie.Name = "bastion-csrf"; o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; });
-        services.AddSingleton<IOptions<BastionCsrfOptions>>(Options.Create(_options));
+        services.AddSingleton<IOptions<BastionCsrfOptions>>(Microsoft.Extensions.Options.Options.Create(_options));
         _services = services.BuildServiceProvider();
 
         var issue = new DefaultHttpContext { RequestServices = _services };

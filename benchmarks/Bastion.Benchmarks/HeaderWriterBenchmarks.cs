@@ -33,7 +33,7 @@ public class HeaderWriterBenchmarks
     public void Setup()
     {
         IServiceProvider services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        var writer = new Bastion.Headers.SecurityHeaders(Options.Create(new Bastion.Headers.BastionHeadersOptions()),
+        var writer = new Bastion.Headers.SecurityHeaders(Microsoft.Extensions.Options.Options.Create(new Bastion.Headers.BastionHeadersOptions()),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Bastion.Headers.SecurityHeaders>.Instance);
         var bastion = new ApplicationBuilder(services);
         bastion.Use(next => context =>

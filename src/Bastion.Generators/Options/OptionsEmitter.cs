@@ -160,12 +160,19 @@ internal static class OptionsEmitter
         {
             foreach (OptionsMemberModel member in type.Members)
             {
+                if (member.Collection == OptionsCollectionKind.None && member.ValueKind != OptionsValueKind.Object)
+                {
+                    // Scalars are read by key: no section object, and the path is built only for an error.
+                    w.Line($"if ({ReadKey(member.ValueKind, member.ValueTypeName, member.Name)}) target.{member.Name} = {Local(member)};");
+                    continue;
+                }
+
                 using (w.Block(string.Empty))
                 {
                     w.Line($"var {Local(member)} = section.GetSection({Literal.String(member.Name)});");
                     if (member.Collection == OptionsCollectionKind.None)
                     {
-                        EmitScalar(w, member, model);
+                        EmitObject(w, member, model);
                     }
                     else
                     {
@@ -178,31 +185,24 @@ internal static class OptionsEmitter
 
     private static string Local(OptionsMemberModel member) => "key" + member.Name;
 
-    private static void EmitScalar(CodeWriter w, OptionsMemberModel member, OptionsClassModel model)
+    private static void EmitObject(CodeWriter w, OptionsMemberModel member, OptionsClassModel model)
     {
         string key = Local(member);
-        switch (member.ValueKind)
+        OptionsTypeModel nested = model.Types.First(t => t.BindMethod == member.BindMethod);
+        if (member.Settable)
         {
-            case OptionsValueKind.Object:
-                OptionsTypeModel nested = model.Types.First(t => t.BindMethod == member.BindMethod);
-                if (member.Settable)
-                {
-                    using (w.Block($"if ({Configuration}.ConfigurationExtensions.Exists({key}))"))
-                    {
-                        w.Line($"var item = target.{member.Name} ?? new {nested.TypeName}();");
-                        w.Line($"{member.BindMethod}({key}, item, ref errors);");
-                        w.Line($"target.{member.Name} = item;");
-                    }
-                }
-                else
-                {
-                    w.Line($"if ({Configuration}.ConfigurationExtensions.Exists({key}) && target.{member.Name} is {{ }} item) {member.BindMethod}({key}, item, ref errors);");
-                }
-
-                break;
-            default:
-                w.Line($"if ({Read(member.ValueKind, member.ValueTypeName, key, "value")}) target.{member.Name} = value;");
-                break;
+            // Bind into the default instance when there is one; create one only when the section exists.
+            w.Line($"var item = target.{member.Name};");
+            using (w.Block($"if (item is not null || {Configuration}.ConfigurationExtensions.Exists({key}))"))
+            {
+                w.Line($"item ??= new {nested.TypeName}();");
+                w.Line($"{member.BindMethod}({key}, item, ref errors);");
+                w.Line($"target.{member.Name} = item;");
+            }
+        }
+        else
+        {
+            w.Line($"if (target.{member.Name} is {{ }} item) {member.BindMethod}({key}, item, ref errors);");
         }
     }
 
@@ -214,28 +214,41 @@ internal static class OptionsEmitter
             ? $"global::System.Collections.Generic.Dictionary<string, {member.ValueTypeName}>"
             : $"global::System.Collections.Generic.List<{member.ValueTypeName}>";
         // A configured collection replaces the default as a whole (ConfigurationBinder appends; that surprises).
-        using (w.Block($"if ({Configuration}.ConfigurationExtensions.Exists({key}))"))
+        w.Line($"{itemsType}? items = null;");
+        using (w.Block($"foreach (var child in {key}.GetChildren())"))
         {
-            w.Line($"var items = new {itemsType}({(dictionary ? "global::System.StringComparer.Ordinal" : string.Empty)});");
-            using (w.Block($"foreach (var child in {key}.GetChildren())"))
+            w.Line($"items ??= new {itemsType}({(dictionary ? "global::System.StringComparer.Ordinal" : string.Empty)});");
+            string add = dictionary ? "items[child.Key] = item;" : "items.Add(item);";
+            if (member.ValueKind == OptionsValueKind.Object)
             {
-                string add = dictionary ? "items[child.Key] = item;" : "items.Add(item);";
-                if (member.ValueKind == OptionsValueKind.Object)
-                {
-                    OptionsTypeModel nested = model.Types.First(t => t.BindMethod == member.BindMethod);
-                    w.Line($"var item = new {nested.TypeName}();");
-                    w.Line($"{member.BindMethod}(child, item, ref errors);");
-                    w.Line(add);
-                }
-                else
-                {
-                    w.Line($"if ({Read(member.ValueKind, member.ValueTypeName, "child", "item")}) {add}");
-                    w.Line($"else if (child.Value is null) errors.Add(child.Path, \"is a section, but a single value was expected.\");");
-                }
+                OptionsTypeModel nested = model.Types.First(t => t.BindMethod == member.BindMethod);
+                w.Line($"var item = new {nested.TypeName}();");
+                w.Line($"{member.BindMethod}(child, item, ref errors);");
+                w.Line(add);
             }
-
-            w.Line($"target.{member.Name} = items{(member.Collection == OptionsCollectionKind.Array ? ".ToArray()" : string.Empty)};");
+            else
+            {
+                w.Line($"if ({Read(member.ValueKind, member.ValueTypeName, "child", "item")}) {add}");
+                w.Line($"else if (child.Value is null) errors.Add(child.Path, \"is a section, but a single value was expected.\");");
+            }
         }
+
+        w.Line($"if (items is not null) target.{member.Name} = items{(member.Collection == OptionsCollectionKind.Array ? ".ToArray()" : string.Empty)};");
+    }
+
+    /// <summary>A condition that reads key <paramref name="name"/> of <c>section</c> into a local named after it.</summary>
+    private static string ReadKey(OptionsValueKind kind, string typeName, string name)
+    {
+        string key = Literal.String(name);
+        string value = "key" + name;
+        return kind switch
+        {
+            OptionsValueKind.Text => $"{Values}.Text(section, {key}) is {{ }} {value}",
+            OptionsValueKind.Enum => $"{Values}.TryReadEnum<{typeName}>(section, {key}, ref errors, out var {value})",
+            OptionsValueKind.Uri => $"{Values}.TryReadUri(section, {key}, ref errors, out var {value})",
+            OptionsValueKind.Number => $"{Values}.TryReadNumber<{typeName}>(section, {key}, ref errors, out var {value})",
+            _ => $"{Values}.TryRead<{typeName}>(section, {key}, ref errors, out var {value})",
+        };
     }
 
     /// <summary>A condition that reads <paramref name="section"/> into a new local <paramref name="value"/>.</summary>

@@ -15,6 +15,98 @@ namespace Bastion.Options;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ConfigurationValues
 {
+    /// <summary>The text of <paramref name="key"/> under <paramref name="section"/> (null when absent), without creating a section object.</summary>
+    public static string? Text(IConfiguration section, string key)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return section[key];
+    }
+
+    /// <summary><see cref="TryRead{T}(IConfigurationSection, ref ValidationCollector, out T)"/> for <paramref name="key"/> under <paramref name="section"/>.</summary>
+    public static bool TryRead<T>(IConfiguration section, string key, ref ValidationCollector errors, out T value) where T : IParsable<T>
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        string? text = section[key];
+        value = default!;
+        return text is not null && (Parse(text, out value) || Fail(section, key, typeof(T), ref errors));
+    }
+
+    /// <summary><see cref="TryReadNumber{T}(IConfigurationSection, ref ValidationCollector, out T)"/> for <paramref name="key"/> under <paramref name="section"/>.</summary>
+    public static bool TryReadNumber<T>(IConfiguration section, string key, ref ValidationCollector errors, out T value) where T : INumberBase<T>
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        string? text = section[key];
+        value = T.Zero;
+        return text is not null && (ParseNumber(text, out value) || Fail(section, key, typeof(T), ref errors));
+    }
+
+    /// <summary><see cref="TryReadEnum{T}(IConfigurationSection, ref ValidationCollector, out T)"/> for <paramref name="key"/> under <paramref name="section"/>.</summary>
+    public static bool TryReadEnum<T>(IConfiguration section, string key, ref ValidationCollector errors, out T value) where T : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        string? text = section[key];
+        value = default;
+        return text is not null && (ParseEnum(text, out value) || FailEnum<T>(section, key, ref errors));
+    }
+
+    /// <summary><see cref="TryReadUri(IConfigurationSection, ref ValidationCollector, out Uri)"/> for <paramref name="key"/> under <paramref name="section"/>.</summary>
+    public static bool TryReadUri(IConfiguration section, string key, ref ValidationCollector errors, out Uri value)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        string? text = section[key];
+        value = null!;
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out Uri? parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
+        errors.Add(PathOf(section, key), "is not an absolute URI.");
+        return false;
+    }
+
+    private static bool Parse<T>(string text, out T value) where T : IParsable<T>
+    {
+        bool ok = T.TryParse(text.Trim(), CultureInfo.InvariantCulture, out T? parsed);
+        value = parsed!;
+        return ok;
+    }
+
+    private static bool ParseNumber<T>(string text, out T value) where T : INumberBase<T>
+    {
+        bool fractional = typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(decimal) || typeof(T) == typeof(Half);
+        bool ok = T.TryParse(text.Trim(), fractional ? NumberStyles.Float : NumberStyles.Integer, CultureInfo.InvariantCulture, out T? parsed);
+        value = parsed!;
+        return ok;
+    }
+
+    private static bool ParseEnum<T>(string text, out T value) where T : struct, Enum
+    {
+        text = text.Trim();
+        bool named = text.Length > 0 && !char.IsAsciiDigit(text[0]) && text[0] is not ('-' or '+');
+        value = default;
+        return named && Enum.TryParse(text, ignoreCase: true, out value) && (Enum.IsDefined(value) || text.Contains(',', StringComparison.Ordinal));
+    }
+
+    private static bool Fail(IConfiguration section, string key, Type type, ref ValidationCollector errors)
+    {
+        errors.Add(PathOf(section, key), "could not be read as " + Describe(type) + ".");
+        return false;
+    }
+
+    private static bool FailEnum<T>(IConfiguration section, string key, ref ValidationCollector errors) where T : struct, Enum
+    {
+        errors.Add(PathOf(section, key), "is not one of: " + string.Join(", ", Enum.GetNames<T>()) + ".");
+        return false;
+    }
+
+    private static string PathOf(IConfiguration section, string key) => section is IConfigurationSection named ? ConfigurationPath.Combine(named.Path, key) : key;
+
     /// <summary>Numbers, bool, TimeSpan, Guid, DateTimeOffset and any other <see cref="IParsable{TSelf}"/>.</summary>
     public static bool TryRead<T>(IConfigurationSection section, ref ValidationCollector errors, out T value) where T : IParsable<T>
     {

@@ -35,138 +35,92 @@ namespace Billing
             /// <summary>Binds the keys of <paramref name="section"/> onto <paramref name="target"/>; absent keys keep their defaults.</summary>
             internal static void BindWebhookOptions(global::Microsoft.Extensions.Configuration.IConfiguration section, global::Billing.WebhookOptions target, ref global::Bastion.Validation.ValidationCollector errors)
             {
-                {
-                    var keySigningKey = section.GetSection("SigningKey");
-                    if (keySigningKey.Value is { } value) target.SigningKey = value;
-                }
-                {
-                    var keyPath = section.GetSection("Path");
-                    if (keyPath.Value is { } value) target.Path = value;
-                }
+                if (global::Bastion.Options.ConfigurationValues.Text(section, "SigningKey") is { } keySigningKey) target.SigningKey = keySigningKey;
+                if (global::Bastion.Options.ConfigurationValues.Text(section, "Path") is { } keyPath) target.Path = keyPath;
             }
 
             /// <summary>Binds the keys of <paramref name="section"/> onto <paramref name="target"/>; absent keys keep their defaults.</summary>
             internal static void BindEndpointOptions(global::Microsoft.Extensions.Configuration.IConfiguration section, global::Billing.EndpointOptions target, ref global::Bastion.Validation.ValidationCollector errors)
             {
-                {
-                    var keyName = section.GetSection("Name");
-                    if (keyName.Value is { } value) target.Name = value;
-                }
-                {
-                    var keyUrl = section.GetSection("Url");
-                    if (global::Bastion.Options.ConfigurationValues.TryReadUri(keyUrl, ref errors, out var value)) target.Url = value;
-                }
+                if (global::Bastion.Options.ConfigurationValues.Text(section, "Name") is { } keyName) target.Name = keyName;
+                if (global::Bastion.Options.ConfigurationValues.TryReadUri(section, "Url", ref errors, out var keyUrl)) target.Url = keyUrl;
             }
 
             /// <summary>Binds the keys of <paramref name="section"/> onto <paramref name="target"/>; absent keys keep their defaults.</summary>
             internal static void BindLimits(global::Microsoft.Extensions.Configuration.IConfiguration section, global::Billing.Limits target, ref global::Bastion.Validation.ValidationCollector errors)
             {
-                {
-                    var keyMaxAmount = section.GetSection("MaxAmount");
-                    if (global::Bastion.Options.ConfigurationValues.TryReadNumber<decimal>(keyMaxAmount, ref errors, out var value)) target.MaxAmount = value;
-                }
+                if (global::Bastion.Options.ConfigurationValues.TryReadNumber<decimal>(section, "MaxAmount", ref errors, out var keyMaxAmount)) target.MaxAmount = keyMaxAmount;
             }
 
             /// <summary>Binds the keys of <paramref name="section"/> onto <paramref name="target"/>; absent keys keep their defaults.</summary>
             internal static void BindPaymentOptions(global::Microsoft.Extensions.Configuration.IConfiguration section, global::Billing.PaymentOptions target, ref global::Bastion.Validation.ValidationCollector errors)
             {
-                {
-                    var keyApiBase = section.GetSection("ApiBase");
-                    if (keyApiBase.Value is { } value) target.ApiBase = value;
-                }
-                {
-                    var keyApiKey = section.GetSection("ApiKey");
-                    if (keyApiKey.Value is { } value) target.ApiKey = value;
-                }
-                {
-                    var keyMode = section.GetSection("Mode");
-                    if (global::Bastion.Options.ConfigurationValues.TryReadEnum<global::Billing.Mode>(keyMode, ref errors, out var value)) target.Mode = value;
-                }
-                {
-                    var keyRetries = section.GetSection("Retries");
-                    if (global::Bastion.Options.ConfigurationValues.TryReadNumber<int>(keyRetries, ref errors, out var value)) target.Retries = value;
-                }
-                {
-                    var keyTimeout = section.GetSection("Timeout");
-                    if (global::Bastion.Options.ConfigurationValues.TryRead<global::System.TimeSpan>(keyTimeout, ref errors, out var value)) target.Timeout = value;
-                }
-                {
-                    var keyCallback = section.GetSection("Callback");
-                    if (global::Bastion.Options.ConfigurationValues.TryReadUri(keyCallback, ref errors, out var value)) target.Callback = value;
-                }
-                {
-                    var keyFeeRate = section.GetSection("FeeRate");
-                    if (global::Bastion.Options.ConfigurationValues.TryReadNumber<decimal>(keyFeeRate, ref errors, out var value)) target.FeeRate = value;
-                }
-                {
-                    var keyEnabled = section.GetSection("Enabled");
-                    if (global::Bastion.Options.ConfigurationValues.TryRead<bool>(keyEnabled, ref errors, out var value)) target.Enabled = value;
-                }
+                if (global::Bastion.Options.ConfigurationValues.Text(section, "ApiBase") is { } keyApiBase) target.ApiBase = keyApiBase;
+                if (global::Bastion.Options.ConfigurationValues.Text(section, "ApiKey") is { } keyApiKey) target.ApiKey = keyApiKey;
+                if (global::Bastion.Options.ConfigurationValues.TryReadEnum<global::Billing.Mode>(section, "Mode", ref errors, out var keyMode)) target.Mode = keyMode;
+                if (global::Bastion.Options.ConfigurationValues.TryReadNumber<int>(section, "Retries", ref errors, out var keyRetries)) target.Retries = keyRetries;
+                if (global::Bastion.Options.ConfigurationValues.TryRead<global::System.TimeSpan>(section, "Timeout", ref errors, out var keyTimeout)) target.Timeout = keyTimeout;
+                if (global::Bastion.Options.ConfigurationValues.TryReadUri(section, "Callback", ref errors, out var keyCallback)) target.Callback = keyCallback;
+                if (global::Bastion.Options.ConfigurationValues.TryReadNumber<decimal>(section, "FeeRate", ref errors, out var keyFeeRate)) target.FeeRate = keyFeeRate;
+                if (global::Bastion.Options.ConfigurationValues.TryRead<bool>(section, "Enabled", ref errors, out var keyEnabled)) target.Enabled = keyEnabled;
                 {
                     var keyCurrencies = section.GetSection("Currencies");
-                    if (global::Microsoft.Extensions.Configuration.ConfigurationExtensions.Exists(keyCurrencies))
+                    global::System.Collections.Generic.List<string>? items = null;
+                    foreach (var child in keyCurrencies.GetChildren())
                     {
-                        var items = new global::System.Collections.Generic.List<string>();
-                        foreach (var child in keyCurrencies.GetChildren())
-                        {
-                            if (child.Value is { } item) items.Add(item);
-                            else if (child.Value is null) errors.Add(child.Path, "is a section, but a single value was expected.");
-                        }
-                        target.Currencies = items.ToArray();
+                        items ??= new global::System.Collections.Generic.List<string>();
+                        if (child.Value is { } item) items.Add(item);
+                        else if (child.Value is null) errors.Add(child.Path, "is a section, but a single value was expected.");
                     }
+                    if (items is not null) target.Currencies = items.ToArray();
                 }
                 {
                     var keyPorts = section.GetSection("Ports");
-                    if (global::Microsoft.Extensions.Configuration.ConfigurationExtensions.Exists(keyPorts))
+                    global::System.Collections.Generic.List<int>? items = null;
+                    foreach (var child in keyPorts.GetChildren())
                     {
-                        var items = new global::System.Collections.Generic.List<int>();
-                        foreach (var child in keyPorts.GetChildren())
-                        {
-                            if (global::Bastion.Options.ConfigurationValues.TryReadNumber<int>(child, ref errors, out var item)) items.Add(item);
-                            else if (child.Value is null) errors.Add(child.Path, "is a section, but a single value was expected.");
-                        }
-                        target.Ports = items;
+                        items ??= new global::System.Collections.Generic.List<int>();
+                        if (global::Bastion.Options.ConfigurationValues.TryReadNumber<int>(child, ref errors, out var item)) items.Add(item);
+                        else if (child.Value is null) errors.Add(child.Path, "is a section, but a single value was expected.");
                     }
+                    if (items is not null) target.Ports = items;
                 }
                 {
                     var keyLabels = section.GetSection("Labels");
-                    if (global::Microsoft.Extensions.Configuration.ConfigurationExtensions.Exists(keyLabels))
+                    global::System.Collections.Generic.Dictionary<string, string>? items = null;
+                    foreach (var child in keyLabels.GetChildren())
                     {
-                        var items = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
-                        foreach (var child in keyLabels.GetChildren())
-                        {
-                            if (child.Value is { } item) items[child.Key] = item;
-                            else if (child.Value is null) errors.Add(child.Path, "is a section, but a single value was expected.");
-                        }
-                        target.Labels = items;
+                        items ??= new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                        if (child.Value is { } item) items[child.Key] = item;
+                        else if (child.Value is null) errors.Add(child.Path, "is a section, but a single value was expected.");
                     }
+                    if (items is not null) target.Labels = items;
                 }
                 {
                     var keyWebhook = section.GetSection("Webhook");
-                    if (global::Microsoft.Extensions.Configuration.ConfigurationExtensions.Exists(keyWebhook))
+                    var item = target.Webhook;
+                    if (item is not null || global::Microsoft.Extensions.Configuration.ConfigurationExtensions.Exists(keyWebhook))
                     {
-                        var item = target.Webhook ?? new global::Billing.WebhookOptions();
+                        item ??= new global::Billing.WebhookOptions();
                         BindWebhookOptions(keyWebhook, item, ref errors);
                         target.Webhook = item;
                     }
                 }
                 {
                     var keyEndpoints = section.GetSection("Endpoints");
-                    if (global::Microsoft.Extensions.Configuration.ConfigurationExtensions.Exists(keyEndpoints))
+                    global::System.Collections.Generic.List<global::Billing.EndpointOptions>? items = null;
+                    foreach (var child in keyEndpoints.GetChildren())
                     {
-                        var items = new global::System.Collections.Generic.List<global::Billing.EndpointOptions>();
-                        foreach (var child in keyEndpoints.GetChildren())
-                        {
-                            var item = new global::Billing.EndpointOptions();
-                            BindEndpointOptions(child, item, ref errors);
-                            items.Add(item);
-                        }
-                        target.Endpoints = items;
+                        items ??= new global::System.Collections.Generic.List<global::Billing.EndpointOptions>();
+                        var item = new global::Billing.EndpointOptions();
+                        BindEndpointOptions(child, item, ref errors);
+                        items.Add(item);
                     }
+                    if (items is not null) target.Endpoints = items;
                 }
                 {
                     var keyLimits = section.GetSection("Limits");
-                    if (global::Microsoft.Extensions.Configuration.ConfigurationExtensions.Exists(keyLimits) && target.Limits is { } item) BindLimits(keyLimits, item, ref errors);
+                    if (target.Limits is { } item) BindLimits(keyLimits, item, ref errors);
                 }
             }
 
