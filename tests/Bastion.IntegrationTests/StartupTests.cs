@@ -24,6 +24,28 @@ public sealed class StartupTests
         Assert.Contains("JsonSerializable", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("5000")]
+    [InlineData("lots")]
+    public async Task The_sample_refuses_to_start_with_an_invalid_option_naming_its_key(string value)
+    {
+        string database = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bastion-options-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            await using WebApplication app = Bastion.Samples.Api.SampleApp.Build(["--Comments:MaxPageSize=" + value, "--Urls=http://127.0.0.1:0",
+                "--ConnectionStrings:Comments=Data Source=" + database + ";Pooling=False",
+                "--contentRoot=" + System.IO.Path.Combine(Bastion.Testing.RepositoryRoot.Find(), "samples", "Bastion.Samples.Api")]);
+            var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+            Assert.Contains("Comments:MaxPageSize", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(value == "lots" ? "lots" : "'" + value + "'", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.IO.File.Delete(database);
+        }
+    }
+
     [Fact]
     public async Task An_app_without_any_json_resolver_gets_the_same_clear_message()
     {

@@ -20,8 +20,8 @@ public static partial class CommentEndpoints
     }
 
     [Get("/comments")]
-    public static Task<IReadOnlyList<CommentView>> List(DbConnection db, CommentOrder order = CommentOrder.Newest, int take = 20, CancellationToken ct = default)
-        => CommentStore.ListAsync(db, order, Math.Clamp(take, 1, 100), ct);
+    public static Task<IReadOnlyList<CommentView>> List(DbConnection db, Microsoft.Extensions.Options.IOptions<CommentOptions> options, CommentOrder order = CommentOrder.Newest, int take = 20, CancellationToken ct = default)
+        => CommentStore.ListAsync(db, order, Math.Clamp(take, 1, options.Value.MaxPageSize), ct);
 
     [Get("/comments/{id:long}")]
     public static async Task<Results<Ok<CommentView>, NotFound>> Get(long id, DbConnection db, CancellationToken ct)

@@ -37,13 +37,14 @@ partial class CommentEndpoints
             {
                 var resultInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Bastion.Samples.Api.Comments.CommentView>>(json, "GET /api/comments");
                 global::Bastion.Endpoints.EndpointSupport.EnsureService<global::System.Data.Common.DbConnection>(endpoints, "GET /api/comments", "db");
-                var method = new global::System.Func<global::System.Data.Common.DbConnection, global::Bastion.Samples.Api.Comments.CommentOrder, int, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Bastion.Samples.Api.Comments.CommentView>>>(global::Bastion.Samples.Api.Comments.CommentEndpoints.List).Method;
+                global::Bastion.Endpoints.EndpointSupport.EnsureService<global::Microsoft.Extensions.Options.IOptions<global::Bastion.Samples.Api.Comments.CommentOptions>>(endpoints, "GET /api/comments", "options");
+                var method = new global::System.Func<global::System.Data.Common.DbConnection, global::Microsoft.Extensions.Options.IOptions<global::Bastion.Samples.Api.Comments.CommentOptions>, global::Bastion.Samples.Api.Comments.CommentOrder, int, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Bastion.Samples.Api.Comments.CommentView>>>(global::Bastion.Samples.Api.Comments.CommentEndpoints.List).Method;
                 var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/comments", new[] { "GET" }, httpContext => HandleList(httpContext, resultInfo));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "GET /api/comments => CommentEndpoints.List");
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
                 var parameters = method.GetParameters();
-                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("order", parameters[1], true, true));
-                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("take", parameters[2], true, true));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("order", parameters[2], true, true));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Bastion.Endpoints.BastionParameterBindingMetadata("take", parameters[3], true, true));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(global::System.Collections.Generic.IReadOnlyList<global::Bastion.Samples.Api.Comments.CommentView>), new[] { "application/json" }));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }));
             }
@@ -107,6 +108,7 @@ partial class CommentEndpoints
         private static async global::System.Threading.Tasks.Task HandleList(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Bastion.Samples.Api.Comments.CommentView>> resultInfo)
         {
             var argDb = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.Data.Common.DbConnection>(httpContext.RequestServices);
+            var argOptions = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<global::Bastion.Samples.Api.Comments.CommentOptions>>(httpContext.RequestServices);
             if (!global::Bastion.Endpoints.RequestValues.TrySingle(httpContext.Request.Query["order"], out var argOrderText)) { await global::Bastion.Endpoints.BastionProblems.InvalidParameter("order", "The query parameter 'order' was sent more than once.").ExecuteAsync(httpContext); return; }
             global::Bastion.Samples.Api.Comments.CommentOrder argOrder;
             if (argOrderText is null)
@@ -124,7 +126,7 @@ partial class CommentEndpoints
             else if (global::Bastion.Endpoints.RequestValues.TryParse<int>(argTakeText, out var argTakeValue)) argTake = argTakeValue;
             else { await global::Bastion.Endpoints.BastionProblems.InvalidParameter("take", "The query parameter 'take' is not a valid int.").ExecuteAsync(httpContext); return; }
             var argCt = httpContext.RequestAborted;
-            var result = await global::Bastion.Samples.Api.Comments.CommentEndpoints.List(argDb, argOrder, argTake, argCt);
+            var result = await global::Bastion.Samples.Api.Comments.CommentEndpoints.List(argDb, argOptions, argOrder, argTake, argCt);
             await global::Microsoft.AspNetCore.Http.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);
         }
 

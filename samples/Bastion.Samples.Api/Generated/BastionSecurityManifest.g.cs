@@ -22,7 +22,7 @@ internal static class BastionSecurityManifest
         "\n" +
         "## Endpoints\n" +
         "\n" +
-        "| Verb | Route | Handler | CSRF | CORS / headers | Request body | Sanitized fields | Validated fields |\n" +
+        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields |\n" +
         "|---|---|---|---|---|---|---|---|\n" +
         "| DELETE | /api/comments/{id:long} | CommentEndpoints.Delete | protected | default | none | none | none |\n" +
         "| GET | /api/comments | CommentEndpoints.List | none | default | none | none | none |\n" +
@@ -31,6 +31,12 @@ internal static class BastionSecurityManifest
         "| GET | /api/files/{*name} | FileEndpoints.Download | none | default | none | none | name (route) SafePath under Uploads:Root .txt\\|.pdf |\n" +
         "| GET | /api/health | CommentEndpoints.Health | none | default | none | none | none |\n" +
         "| POST | /api/comments | CommentEndpoints.Create | protected | default | Bastion.Samples.Api.Comments.CreateComment (JSON, max 16384 bytes) | author.name (Reject), content (Text), signature (BasicFormatting) | author.email EmailAddress, author.name Required StringLength, author.website Url, content Required StringLength, rating Range, signature StringLength, tags[].name Required RegularExpression |\n" +
+        "\n" +
+        "## Options\n" +
+        "\n" +
+        "| Options type | Section | Secrets (redacted, checked at start-up) | Validated keys |\n" +
+        "|---|---|---|---|\n" +
+        "| CommentOptions | Comments | none | CommentOptions.MaxPageSize Range |\n" +
         "\n" +
         "## SQL\n" +
         "\n" +
