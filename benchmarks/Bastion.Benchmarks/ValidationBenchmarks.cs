@@ -32,7 +32,7 @@ public class ValidationBenchmarks
         _valid = OrderSamples.Valid();
         _invalid = OrderSamples.Invalid();
         var services = new ServiceCollection();
-        services.AddValidation();
+        MicrosoftValidation.Add(services);
         _options = services.BuildServiceProvider().GetRequiredService<IOptions<ValidationOptions>>().Value;
         if (!_options.TryGetValidatableTypeInfo(typeof(Order), out IValidatableInfo? info))
         {

@@ -27,10 +27,15 @@ namespace Bastion.ApiKeys
         /// <summary>The only place a key is read from.</summary>
         public const string HeaderName = "X-Api-Key";
 
+        private static readonly Action<Microsoft.Extensions.Logging.ILogger, string, Exception?> KeyInUrl = Microsoft.Extensions.Logging.LoggerMessage.Define<string>(
+            Microsoft.Extensions.Logging.LogLevel.Warning, new Microsoft.Extensions.Logging.EventId(30, "ApiKeyInQueryString"),
+            "Bastion: an API key (id {KeyId}) was sent in the query string, where request and proxy logs keep it; it is ignored there, and the key should be revoked and replaced");
+
         /// <summary>Null when the request carries a valid key (and sets the user); otherwise the 401 to send.</summary>
         public static async Task<IResult?> CheckAsync(HttpContext context)
         {
             ArgumentNullException.ThrowIfNull(context);
+            WarnAboutKeysInUrl(context);
             var values = context.Request.Headers[HeaderName];
             if (values.Count != 1 || string.IsNullOrEmpty(values[0]))
             {
@@ -48,6 +53,18 @@ namespace Bastion.ApiKeys
 
             context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", identity.Owner), new Claim("api_key_id", identity.Id)], "ApiKey"));
             return null;
+        }
+
+        /// <summary>Keys in a URL are never read, but their owners should know the key leaked: the id (never the key) is logged.</summary>
+        private static void WarnAboutKeysInUrl(HttpContext context)
+        {
+            string query = Uri.UnescapeDataString(context.Request.QueryString.Value ?? string.Empty);
+            int at = query.IndexOf("bk_", StringComparison.Ordinal);
+            if (at >= 0 && query.Length >= at + 16 && query[at + 15] == '_')
+            {
+                var logger = context.RequestServices.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("Bastion.ApiKeys");
+                KeyInUrl(logger, query.Substring(at + 3, 12), null);
+            }
         }
 
         private static IResult Refuse(string detail)
