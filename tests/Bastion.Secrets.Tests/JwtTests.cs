@@ -33,6 +33,7 @@ public sealed class JwtTests : IAsyncLifetime
     private const string Audience = "bastion-tests";
     private readonly string _secrets = Directory.CreateTempSubdirectory("bastion-jwt-").FullName;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+    private readonly CapturedLogs _logs = new();
     private WebApplication _app = null!;
     private HttpClient _client = null!;
 
@@ -47,7 +48,7 @@ public sealed class JwtTests : IAsyncLifetime
         config["Bastion:Jwt:Audience"] = Audience;
         config["Bastion:Jwt:ClockSkew"] = "00:00:30";
         config["Bastion:Secrets:Directory"] = _secrets;
-        WebApplicationBuilder builder = TestSupport.Builder("Production", config).AddBastion();
+        WebApplicationBuilder builder = TestSupport.Builder("Production", config, _logs).AddBastion();
         builder.AddBastionJwt(_time);
         _app = builder.Build();
         _app.UseAuthentication();
@@ -179,6 +180,22 @@ public sealed class JwtTests : IAsyncLifetime
         await WaitForAsync(() => !Tokens.Ring.KeyIds.Contains("k1"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await CallAsync(old)).Status);
         Assert.Equal((HttpStatusCode.OK, "bob"), await CallAsync(fresh));
+    }
+
+    [Fact]
+    public async Task An_invalid_change_keeps_the_previous_ring_and_says_why()
+    {
+        string token = Tokens.Issue([new Claim("sub", "alice")]);
+        WriteSecret("Bastion__Jwt__CurrentKid", "k9");
+        await WaitForAsync(() => _logs.Contains("Bastion:Jwt changed but is invalid"));
+        Assert.Equal("k1", Tokens.Ring.CurrentKid);
+        Assert.Contains(_logs.Lines, l => l.Contains("Bastion:Jwt:CurrentKid names 'k9'", StringComparison.Ordinal));
+        Assert.Equal((HttpStatusCode.OK, "alice"), await CallAsync(token));
+
+        WriteSecret("Bastion__Jwt__Keys__k1", "short");
+        WriteSecret("Bastion__Jwt__CurrentKid", "k1");
+        await WaitForAsync(() => _logs.Contains("Bastion:Jwt:Keys:k1 is a secret shorter"));
+        Assert.Equal((HttpStatusCode.OK, "alice"), await CallAsync(token));
     }
 
     private static async Task WaitForAsync(Func<bool> condition)
