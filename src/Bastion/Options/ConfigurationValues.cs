@@ -22,38 +22,110 @@ public static class ConfigurationValues
         return section[key];
     }
 
-    /// <summary><see cref="TryRead{T}(IConfigurationSection, ref ValidationCollector, out T)"/> for <paramref name="key"/> under <paramref name="section"/>.</summary>
+    /// <summary>Numbers, bool, TimeSpan, Guid, DateTimeOffset and any other <see cref="IParsable{TSelf}"/>, by key.</summary>
     public static bool TryRead<T>(IConfiguration section, string key, ref ValidationCollector errors, out T value) where T : IParsable<T>
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        string? text = section[key];
-        value = default!;
-        return text is not null && (Parse(text, out value) || Fail(section, key, typeof(T), ref errors));
-    }
+        => Parsable(Value(section, key), section, key, ref errors, out value);
 
-    /// <summary><see cref="TryReadNumber{T}(IConfigurationSection, ref ValidationCollector, out T)"/> for <paramref name="key"/> under <paramref name="section"/>.</summary>
+    /// <summary>Numbers by key; see <see cref="TryReadNumber{T}(IConfigurationSection, ref ValidationCollector, out T)"/>.</summary>
     public static bool TryReadNumber<T>(IConfiguration section, string key, ref ValidationCollector errors, out T value) where T : INumberBase<T>
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        string? text = section[key];
-        value = T.Zero;
-        return text is not null && (ParseNumber(text, out value) || Fail(section, key, typeof(T), ref errors));
-    }
+        => Number(Value(section, key), section, key, ref errors, out value);
 
-    /// <summary><see cref="TryReadEnum{T}(IConfigurationSection, ref ValidationCollector, out T)"/> for <paramref name="key"/> under <paramref name="section"/>.</summary>
+    /// <summary>An enum member by key; see <see cref="TryReadEnum{T}(IConfigurationSection, ref ValidationCollector, out T)"/>.</summary>
     public static bool TryReadEnum<T>(IConfiguration section, string key, ref ValidationCollector errors, out T value) where T : struct, Enum
+        => EnumMember(Value(section, key), section, key, ref errors, out value);
+
+    /// <summary>An absolute URI by key.</summary>
+    public static bool TryReadUri(IConfiguration section, string key, ref ValidationCollector errors, out Uri value)
+        => AbsoluteUri(Value(section, key), section, key, ref errors, out value);
+
+    /// <summary>Numbers, bool, TimeSpan, Guid, DateTimeOffset and any other <see cref="IParsable{TSelf}"/> (a list item's own value).</summary>
+    public static bool TryRead<T>(IConfigurationSection section, ref ValidationCollector errors, out T value) where T : IParsable<T>
+        => Parsable(Value(section, null), section, null, ref errors, out value);
+
+    /// <summary>
+    /// Numbers: integers as digits with an optional sign, fractions with '.' only. Thousands separators are refused,
+    /// so a value written in another culture ("1,25") is an error, not 125.
+    /// </summary>
+    public static bool TryReadNumber<T>(IConfigurationSection section, ref ValidationCollector errors, out T value) where T : INumberBase<T>
+        => Number(Value(section, null), section, null, ref errors, out value);
+
+    /// <summary>An enum member by name (case-insensitive); numbers and undefined names are refused.</summary>
+    public static bool TryReadEnum<T>(IConfigurationSection section, ref ValidationCollector errors, out T value) where T : struct, Enum
+        => EnumMember(Value(section, null), section, null, ref errors, out value);
+
+    /// <summary>An absolute URI.</summary>
+    public static bool TryReadUri(IConfigurationSection section, ref ValidationCollector errors, out Uri value)
+        => AbsoluteUri(Value(section, null), section, null, ref errors, out value);
+
+    private static string? Value(IConfiguration section, string? key)
     {
         ArgumentNullException.ThrowIfNull(section);
-        string? text = section[key];
-        value = default;
-        return text is not null && (ParseEnum(text, out value) || FailEnum<T>(section, key, ref errors));
+        return key is null ? ((IConfigurationSection)section).Value : section[key];
     }
 
-    /// <summary><see cref="TryReadUri(IConfigurationSection, ref ValidationCollector, out Uri)"/> for <paramref name="key"/> under <paramref name="section"/>.</summary>
-    public static bool TryReadUri(IConfiguration section, string key, ref ValidationCollector errors, out Uri value)
+    /// <summary>The configuration path of the value, built only for an error message.</summary>
+    private static string PathOf(IConfiguration section, string? key)
+        => section is IConfigurationSection named ? (key is null ? named.Path : ConfigurationPath.Combine(named.Path, key)) : key ?? string.Empty;
+
+    private static bool Parsable<T>(string? text, IConfiguration section, string? key, ref ValidationCollector errors, out T value) where T : IParsable<T>
     {
-        ArgumentNullException.ThrowIfNull(section);
-        string? text = section[key];
+        value = default!;
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (T.TryParse(text.Trim(), CultureInfo.InvariantCulture, out T? parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
+        errors.Add(PathOf(section, key), "could not be read as " + Describe(typeof(T)) + ".");
+        return false;
+    }
+
+    private static bool Number<T>(string? text, IConfiguration section, string? key, ref ValidationCollector errors, out T value) where T : INumberBase<T>
+    {
+        value = T.Zero;
+        if (text is null)
+        {
+            return false;
+        }
+
+        bool fractional = typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(decimal) || typeof(T) == typeof(Half);
+        if (T.TryParse(text.Trim(), fractional ? NumberStyles.Float : NumberStyles.Integer, CultureInfo.InvariantCulture, out T? parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
+        errors.Add(PathOf(section, key), "could not be read as " + Describe(typeof(T)) + ".");
+        return false;
+    }
+
+    private static bool EnumMember<T>(string? text, IConfiguration section, string? key, ref ValidationCollector errors, out T value) where T : struct, Enum
+    {
+        value = default;
+        if (text is null)
+        {
+            return false;
+        }
+
+        text = text.Trim();
+        bool named = text.Length > 0 && !char.IsAsciiDigit(text[0]) && text[0] is not ('-' or '+');
+        if (named && Enum.TryParse(text, ignoreCase: true, out T parsed) && (Enum.IsDefined(parsed) || text.Contains(',', StringComparison.Ordinal)))
+        {
+            value = parsed;
+            return true;
+        }
+
+        errors.Add(PathOf(section, key), "is not one of: " + string.Join(", ", Enum.GetNames<T>()) + ".");
+        return false;
+    }
+
+    private static bool AbsoluteUri(string? text, IConfiguration section, string? key, ref ValidationCollector errors, out Uri value)
+    {
         value = null!;
         if (text is null)
         {
@@ -67,132 +139,6 @@ public static class ConfigurationValues
         }
 
         errors.Add(PathOf(section, key), "is not an absolute URI.");
-        return false;
-    }
-
-    private static bool Parse<T>(string text, out T value) where T : IParsable<T>
-    {
-        bool ok = T.TryParse(text.Trim(), CultureInfo.InvariantCulture, out T? parsed);
-        value = parsed!;
-        return ok;
-    }
-
-    private static bool ParseNumber<T>(string text, out T value) where T : INumberBase<T>
-    {
-        bool fractional = typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(decimal) || typeof(T) == typeof(Half);
-        bool ok = T.TryParse(text.Trim(), fractional ? NumberStyles.Float : NumberStyles.Integer, CultureInfo.InvariantCulture, out T? parsed);
-        value = parsed!;
-        return ok;
-    }
-
-    private static bool ParseEnum<T>(string text, out T value) where T : struct, Enum
-    {
-        text = text.Trim();
-        bool named = text.Length > 0 && !char.IsAsciiDigit(text[0]) && text[0] is not ('-' or '+');
-        value = default;
-        return named && Enum.TryParse(text, ignoreCase: true, out value) && (Enum.IsDefined(value) || text.Contains(',', StringComparison.Ordinal));
-    }
-
-    private static bool Fail(IConfiguration section, string key, Type type, ref ValidationCollector errors)
-    {
-        errors.Add(PathOf(section, key), "could not be read as " + Describe(type) + ".");
-        return false;
-    }
-
-    private static bool FailEnum<T>(IConfiguration section, string key, ref ValidationCollector errors) where T : struct, Enum
-    {
-        errors.Add(PathOf(section, key), "is not one of: " + string.Join(", ", Enum.GetNames<T>()) + ".");
-        return false;
-    }
-
-    private static string PathOf(IConfiguration section, string key) => section is IConfigurationSection named ? ConfigurationPath.Combine(named.Path, key) : key;
-
-    /// <summary>Numbers, bool, TimeSpan, Guid, DateTimeOffset and any other <see cref="IParsable{TSelf}"/>.</summary>
-    public static bool TryRead<T>(IConfigurationSection section, ref ValidationCollector errors, out T value) where T : IParsable<T>
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        value = default!;
-        string? text = section.Value;
-        if (text is null)
-        {
-            return false;
-        }
-
-        if (T.TryParse(text.Trim(), CultureInfo.InvariantCulture, out T? parsed))
-        {
-            value = parsed;
-            return true;
-        }
-
-        errors.Add(section.Path, "could not be read as " + Describe(typeof(T)) + ".");
-        return false;
-    }
-
-    /// <summary>
-    /// Numbers: integers as digits with an optional sign, fractions with '.' only. Thousands separators are refused,
-    /// so a value written in another culture ("1,25") is an error, not 125.
-    /// </summary>
-    public static bool TryReadNumber<T>(IConfigurationSection section, ref ValidationCollector errors, out T value) where T : INumberBase<T>
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        value = T.Zero;
-        string? text = section.Value;
-        if (text is null)
-        {
-            return false;
-        }
-
-        bool fractional = typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(decimal) || typeof(T) == typeof(Half);
-        if (T.TryParse(text.Trim(), fractional ? NumberStyles.Float : NumberStyles.Integer, CultureInfo.InvariantCulture, out T? parsed))
-        {
-            value = parsed;
-            return true;
-        }
-
-        errors.Add(section.Path, "could not be read as " + Describe(typeof(T)) + ".");
-        return false;
-    }
-
-    /// <summary>An enum member by name (case-insensitive); numbers and undefined names are refused.</summary>
-    public static bool TryReadEnum<T>(IConfigurationSection section, ref ValidationCollector errors, out T value) where T : struct, Enum
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        value = default;
-        string? text = section.Value?.Trim();
-        if (text is null)
-        {
-            return false;
-        }
-
-        bool named = text.Length > 0 && !char.IsAsciiDigit(text[0]) && text[0] is not ('-' or '+');
-        if (named && Enum.TryParse(text, ignoreCase: true, out T parsed) && (Enum.IsDefined(parsed) || text.Contains(',', StringComparison.Ordinal)))
-        {
-            value = parsed;
-            return true;
-        }
-
-        errors.Add(section.Path, "is not one of: " + string.Join(", ", Enum.GetNames<T>()) + ".");
-        return false;
-    }
-
-    /// <summary>An absolute URI.</summary>
-    public static bool TryReadUri(IConfigurationSection section, ref ValidationCollector errors, out Uri value)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        value = null!;
-        string? text = section.Value;
-        if (text is null)
-        {
-            return false;
-        }
-
-        if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out Uri? parsed))
-        {
-            value = parsed;
-            return true;
-        }
-
-        errors.Add(section.Path, "is not an absolute URI.");
         return false;
     }
 
