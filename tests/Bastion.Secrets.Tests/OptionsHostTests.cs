@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -214,6 +216,55 @@ public sealed class OptionsHostTests
         finally
         {
             Directory.Delete(root, recursive: true);
+        }
+    }
+}
+
+/// <summary>User secrets: read by the host in Development only (the project has a UserSecretsId).</summary>
+public sealed class UserSecretsTests
+{
+    [Theory]
+    [InlineData("Development", true)]
+    [InlineData("Production", false)]
+    public async Task User_secrets_supply_a_secret_in_development_only(string environment, bool read)
+    {
+        string id = typeof(UserSecretsTests).Assembly.GetCustomAttributes(typeof(Microsoft.Extensions.Configuration.UserSecrets.UserSecretsIdAttribute), false)
+            .Cast<Microsoft.Extensions.Configuration.UserSecrets.UserSecretsIdAttribute>().Single().UserSecretsId;
+        string file = Microsoft.Extensions.Configuration.UserSecrets.PathHelper.GetSecretsPathFromSecretsId(id);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, "{ \"Payments:ApiKey\": \"" + Canary.RotatedKey + "\" }", TestContext.Current.CancellationToken);
+        try
+        {
+            Dictionary<string, string?> config = TestSupport.ValidConfiguration();
+            config.Remove("Payments:ApiKey");
+            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+            {
+                EnvironmentName = environment,
+                ApplicationName = typeof(UserSecretsTests).Assembly.GetName().Name,
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            builder.Configuration.AddInMemoryCollection(config);
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(new Canary());
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.AddBastion();
+            await using WebApplication app = builder.Build();
+            if (read)
+            {
+                await app.StartAsync(TestContext.Current.CancellationToken);
+                Assert.Equal(Canary.RotatedKey, app.Services.GetRequiredService<IOptions<PaymentOptions>>().Value.ApiKey);
+                await app.StopAsync(TestContext.Current.CancellationToken);
+            }
+            else
+            {
+                var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+                Canary.Record(error.ToString());
+                Assert.Contains("Payments:ApiKey is a required secret", error.Message, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            File.Delete(file);
         }
     }
 }
