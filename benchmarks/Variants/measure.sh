@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Start-up, memory, size and load of three NativeAOT builds of one order API (benchmarks/Variants):
+#   Generated  Bastion-generated [CsrfProtected] endpoint, generated validation and sanitization, UseBastion headers
+#   Runtime    the same protection with runtime middleware (minimal API, AddValidation, antiforgery filter,
+#              reflection sanitizing filter with HtmlSanitizer)
+#   Bare       the minimal API with no protection (the empty template plus one JSON endpoint)
+# Prints a Markdown table. Needs the .NET 10 SDK with NativeAOT prerequisites (gcc, zlib1g-dev), curl and wrk
+# (Debian packages). Settings: RUNS (start-ups per variant, default 5), DURATION (wrk, default 10s),
+# CONNECTIONS (default 32), OUT (publish folder, default a temp dir).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+for tool in curl wrk python3; do
+  command -v "$tool" >/dev/null || { echo "measure.sh needs '$tool' (apt-get install -y $tool)" >&2; exit 1; }
+done
+runs=${RUNS:-5}
+duration=${DURATION:-10s}
+connections=${CONNECTIONS:-32}
+out=${OUT:-$(mktemp -d)}
+variants=(Bare Runtime Generated)
+
+for v in "${variants[@]}"; do
+  echo "publishing $v (NativeAOT) ..." >&2
+  dotnet publish "benchmarks/Variants/Bastion.Variants.$v" -c Release -o "$out/$v" -v quiet -nologo >&2
+done
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+body='{"customer":"Ada Lovelace","email":"ada@example.com","website":"https://example.com","notes":"Please deliver to the side door.","signature":"Ada","quantity":3,"price":19.99,"currency":"EUR","address":{"street":"1 Analytical Way","city":"London","zip":"12345"},"lines":[{"sku":"ENG-1","count":1},{"sku":"CARD-2","count":2},{"sku":"GEAR-3","count":3}]}'
+
+declare -A size startup rss rps p99
+for v in "${variants[@]}"; do
+  bin="$out/$v/Bastion.Variants.$v"
+  size[$v]=$(stat -c %s "$bin")
+  times=(); mems=()
+  for ((i = 0; i < runs; i++)); do
+    port=$(free_port)
+    start=$(date +%s%N)
+    "$bin" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+    pid=$!
+    for ((t = 0; t < 5000; t++)); do
+      curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+      sleep 0.001
+    done
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000000 )))
+    mems+=($(awk '/VmRSS/ {print $2}' "/proc/$pid/status"))
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
+  startup[$v]=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  rss[$v]=$(printf '%s\n' "${mems[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+
+  # Load: a valid protected POST (antiforgery cookie and header from the token endpoint where there is one).
+  port=$(free_port)
+  "$bin" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+  pid=$!
+  until curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; do sleep 0.01; done
+  jar=$(mktemp); lua=$(mktemp --suffix .lua)
+  token=""
+  if [ "$v" != Bare ]; then
+    token=$(curl -sf -c "$jar" "http://127.0.0.1:$port/bastion/csrf-token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+  fi
+  cookie=$(awk '$6 == "bastion-csrf" {print $6 "=" $7}' "$jar")
+  cat > "$lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$body'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Sec-Fetch-Site"] = "same-origin"
+wrk.headers["X-CSRF-TOKEN"] = "$token"
+wrk.headers["Cookie"] = "$cookie"
+LUA
+  status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H 'Sec-Fetch-Site: same-origin' \
+    -H "X-CSRF-TOKEN: $token" -H "Cookie: $cookie" --data "$body" "http://127.0.0.1:$port/orders")
+  [ "$status" = 200 ] || { echo "$v answered $status to the load request" >&2; kill "$pid"; exit 1; }
+  report=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$lua" "http://127.0.0.1:$port/orders")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  rm -f "$jar" "$lua"
+  if grep -q "Non-2xx or 3xx responses" <<<"$report"; then
+    echo "$v: wrk saw error responses:" >&2; echo "$report" >&2; exit 1
+  fi
+  rps[$v]=$(awk '/Requests\/sec/ {print $2}' <<<"$report")
+  p99[$v]=$(awk '$1 == "99%" {print $2}' <<<"$report")
+done
+
+echo
+echo "| variant | binary | start-up to first response (median of $runs) | RSS after it | requests/s ($connections connections, $duration) | p99 latency |"
+echo "|---|---:|---:|---:|---:|---:|"
+for v in "${variants[@]}"; do
+  printf '| %s | %.1f MB (%.2fx Bare) | %s ms (%.2fx) | %.1f MB (%.2fx) | %s (%.2fx Bare) | %s |\n' "$v" \
+    "$(echo "${size[$v]} / 1048576" | bc -l)" "$(echo "${size[$v]} / ${size[Bare]}" | bc -l)" \
+    "${startup[$v]}" "$(echo "${startup[$v]} / ${startup[Bare]}" | bc -l)" \
+    "$(echo "${rss[$v]} / 1024" | bc -l)" "$(echo "${rss[$v]} / ${rss[Bare]}" | bc -l)" \
+    "${rps[$v]}" "$(echo "${rps[$v]} / ${rps[Bare]}" | bc -l)" "${p99[$v]}"
+done
+echo
+echo "Generated/Runtime requests/s: $(echo "${rps[Generated]} / ${rps[Runtime]}" | bc -l | cut -c1-4)x"
