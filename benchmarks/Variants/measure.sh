@@ -67,9 +67,14 @@ wrk.headers["Sec-Fetch-Site"] = "same-origin"
 wrk.headers["X-CSRF-TOKEN"] = "$token"
 wrk.headers["Cookie"] = "$cookie"
 LUA
-  status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H 'Sec-Fetch-Site: same-origin' \
-    -H "X-CSRF-TOKEN: $token" -H "Cookie: $cookie" --data "$body" "http://127.0.0.1:$port/orders")
+  post() { curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H 'Sec-Fetch-Site: same-origin' "$@" "http://127.0.0.1:$port/orders"; }
+  status=$(post -H "X-CSRF-TOKEN: $token" -H "Cookie: $cookie" --data "$body")
   [ "$status" = 200 ] || { echo "$v answered $status to the load request" >&2; kill "$pid"; exit 1; }
+  # The protection is really on: an invalid order is a 400, a valid one without the token a 403 (Bare takes both).
+  invalid=$(post -H "X-CSRF-TOKEN: $token" -H "Cookie: $cookie" --data "${body/\"quantity\":3/\"quantity\":0}")
+  forged=$(post --data "$body")
+  expected="400 403"; [ "$v" = Bare ] && expected="200 200"
+  [ "$invalid $forged" = "$expected" ] || { echo "$v answered '$invalid $forged' to an invalid and a token-less order, expected '$expected'" >&2; kill "$pid"; exit 1; }
   report=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$lua" "http://127.0.0.1:$port/orders")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -f "$jar" "$lua"
