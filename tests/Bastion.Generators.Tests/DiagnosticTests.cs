@@ -457,6 +457,11 @@ public sealed class DiagnosticTests
         => Assert.Equal("Inner", Text(Single("public sealed class Inner { [Secret] public string Key { get; set; } = \"\"; } [BastionOptions(\"A\")] public sealed partial class O { public Inner Inner { get; set; } = new(); }", "BAS1607")));
 
     [Fact]
+    public void BAS1014_an_aspnetcore_attribute_that_cannot_be_recreated()
+        => Assert.Contains("ProducesResponseTypeAttribute", Single("[BastionEndpoints] public static partial class A { [Get(\"/a\"), ProducesResponseType<int>(200)] public static int M() => 1; }", "BAS1014")
+            .GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+
+    [Fact]
     public void Every_rule_has_a_docs_page_and_a_release_tracking_line()
     {
         string root = RepositoryRoot.Find();

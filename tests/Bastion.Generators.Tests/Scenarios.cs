@@ -249,6 +249,12 @@ public static class Scenarios
 
             [Post("/webhooks/widgets"), RequireApiKey]
             public static int Hook(System.Security.Claims.ClaimsPrincipal caller) => 1;
+
+            [Get("/reports"), Microsoft.AspNetCore.Authorization.Authorize(Roles = "admin", Policy = "ops"), Tags("reports", "admin")]
+            public static int Reports() => 1;
+
+            [Get("/reports/public"), Microsoft.AspNetCore.Authorization.AllowAnonymous, Microsoft.AspNetCore.Http.Timeouts.RequestTimeout(5000)]
+            public static int PublicReports() => 1;
         }
         """;
 

@@ -199,6 +199,10 @@ internal static class DiagnosticDescriptors
         "BAS1410", Security, "SQL text built from non-constant values",
         "SQL text passed to '{0}' is built from a non-constant value ({1}), which allows SQL injection; pass values as parameters (or use [Sql])");
 
+    public static readonly DiagnosticDescriptor MetadataAttributeNotCarried = Error(
+        "BAS1014", Endpoints, "ASP.NET Core attribute cannot be carried to the endpoint",
+        "[{0}] on '{1}' (or its class) has arguments Bastion cannot re-create, so it would not apply to the endpoint; use constant arguments or set it with a convention on the mapped group");
+
     public static readonly DiagnosticDescriptor CorsOriginInvalid = Error(
         "BAS1501", Browser, "CORS origin is not an origin browsers send",
         "CORS policy '{0}' lists '{1}', which never matches a browser's Origin header: {2}");

@@ -159,6 +159,11 @@ internal static class EndpointEmitter
         }
 
         w.Line("global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);");
+        foreach (string attribute in endpoint.MetadataAttributes)
+        {
+            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, {attribute});");
+        }
+
         if (endpoint.CorsPolicy is not null)
         {
             w.Line($"global::Microsoft.AspNetCore.Builder.CorsEndpointConventionBuilderExtensions.RequireCors(builder, {Literal.String(endpoint.CorsPolicy)});");

@@ -22,7 +22,8 @@ internal sealed record EndpointModel(
     string? CsrfExemptReason = null,
     string? CorsPolicy = null,
     EquatableArray<Browser.HeaderValueModel> ResponseHeaders = default,
-    bool RequireApiKey = false)
+    bool RequireApiKey = false,
+    EquatableArray<string> MetadataAttributes = default)
 {
     /// <summary>"POST /api/comments": how the endpoint is named in messages and the manifest.</summary>
     public string DisplayName => Verb + " " + Route;

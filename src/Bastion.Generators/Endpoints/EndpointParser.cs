@@ -166,8 +166,15 @@ internal static class EndpointParser
             return null;
         }
 
+        var notCarried = new List<string>();
+        EquatableArray<string> metadata = EndpointMetadata.Expressions(method, notCarried);
+        foreach (string attribute in notCarried)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MetadataAttributeNotCarried, location, attribute, method.Name));
+        }
+
         return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, handlerName, location, csrf, exempt,
-            CorsPolicy(method), headers.ToEquatableArray(), apiKey);
+            CorsPolicy(method), headers.ToEquatableArray(), apiKey, metadata);
     }
 
     /// <summary>[Cors("name")] on the method, else on its class.</summary>

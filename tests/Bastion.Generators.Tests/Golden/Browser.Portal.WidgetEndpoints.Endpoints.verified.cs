@@ -63,6 +63,30 @@ partial class WidgetEndpoints
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(int), new[] { "application/json" }));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(401, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] { "application/problem+json" }));
             }
+
+            // [Get("/reports")] Reports
+            {
+                var resultInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<int>(json, "GET /api/reports");
+                var method = new global::System.Func<int>(global::Portal.WidgetEndpoints.Reports).Method;
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/reports", new[] { "GET" }, httpContext => HandleReports(httpContext, resultInfo));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "GET /api/reports => WidgetEndpoints.Reports");
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Authorization.AuthorizeAttribute() { Roles = "admin", Policy = "ops" });
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.TagsAttribute(new string[] { "reports", "admin" }));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(int), new[] { "application/json" }));
+            }
+
+            // [Get("/reports/public")] PublicReports
+            {
+                var resultInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<int>(json, "GET /api/reports/public");
+                var method = new global::System.Func<int>(global::Portal.WidgetEndpoints.PublicReports).Method;
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/reports/public", new[] { "GET" }, httpContext => HandlePublicReports(httpContext, resultInfo));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "GET /api/reports/public => WidgetEndpoints.PublicReports");
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute(5000));
+                global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(int), new[] { "application/json" }));
+            }
         }
 
         // GET /api/widgets/{id:int} => WidgetEndpoints.Get
@@ -117,6 +141,20 @@ partial class WidgetEndpoints
             if (await global::Bastion.ApiKeys.ApiKeyGuard.CheckAsync(httpContext) is { } apiKeyRefused) { await apiKeyRefused.ExecuteAsync(httpContext); return; }
             var argCaller = httpContext.User;
             var result = global::Portal.WidgetEndpoints.Hook(argCaller);
+            await global::Microsoft.AspNetCore.Http.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);
+        }
+
+        // GET /api/reports => WidgetEndpoints.Reports
+        private static async global::System.Threading.Tasks.Task HandleReports(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> resultInfo)
+        {
+            var result = global::Portal.WidgetEndpoints.Reports();
+            await global::Microsoft.AspNetCore.Http.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);
+        }
+
+        // GET /api/reports/public => WidgetEndpoints.PublicReports
+        private static async global::System.Threading.Tasks.Task HandlePublicReports(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> resultInfo)
+        {
+            var result = global::Portal.WidgetEndpoints.PublicReports();
             await global::Microsoft.AspNetCore.Http.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);
         }
     }
