@@ -52,7 +52,12 @@ public static class BastionApplicationExtensions
         });
         builder.Services.AddSingleton(Cors.BastionCorsPolicies.FromConfiguration(builder.Configuration.GetSection("Bastion:Cors")));
         builder.Services.AddCors();
-        builder.Services.Replace(ServiceDescriptor.Singleton<ICorsPolicyProvider>(static services => services.GetRequiredService<Cors.BastionCorsPolicies>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICorsPolicyProvider>(static services =>
+        {
+            Cors.BastionCorsPolicies policies = services.GetRequiredService<Cors.BastionCorsPolicies>();
+            policies.AspNetCorePolicies = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CorsOptions>>().Value;
+            return policies;
+        }));
         builder.Services.Replace(ServiceDescriptor.Singleton<ICorsService, Cors.BastionCorsService>());
         builder.Services.AddSingleton<Headers.SecurityHeaders>();
         builder.Services.AddSingleton<Headers.CspViolationReports>();

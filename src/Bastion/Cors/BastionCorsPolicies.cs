@@ -48,11 +48,18 @@ public sealed class BastionCorsPolicies : ICorsPolicyProvider
         }
     }
 
+    /// <summary>Policies added the ASP.NET Core way (<c>services.AddCors(o => o.AddPolicy(...))</c>), still honoured.</summary>
+    internal CorsOptions? AspNetCorePolicies { get; set; }
+
     /// <inheritdoc/>
     public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
-        => Task.FromResult(Find(policyName ?? DefaultPolicyName));
+        => Task.FromResult(Find(policyName ?? DefaultPolicyName)
+            ?? (policyName is null && AspNetCorePolicies is { } options ? options.GetPolicy(options.DefaultPolicyName) : null));
 
-    /// <summary>The policy called <paramref name="name"/>, or null.</summary>
+    /// <summary>
+    /// The policy called <paramref name="name"/>: configured under <c>Bastion:Cors</c>, else declared with
+    /// <c>[assembly: CorsPolicy]</c>, else added with <c>services.AddCors</c>; null when none.
+    /// </summary>
     public CorsPolicy? Find(string name)
     {
         if (_configured.TryGetValue(name, out CorsPolicy? configured))
@@ -62,8 +69,13 @@ public sealed class BastionCorsPolicies : ICorsPolicyProvider
 
         lock (_gate)
         {
-            return _compiled.TryGetValue(name, out CorsPolicy? compiled) ? compiled : null;
+            if (_compiled.TryGetValue(name, out CorsPolicy? compiled))
+            {
+                return compiled;
+            }
         }
+
+        return AspNetCorePolicies?.GetPolicy(name);
     }
 
     /// <summary>
@@ -91,7 +103,8 @@ public sealed class BastionCorsPolicies : ICorsPolicyProvider
     public static void RequirePolicy(IEndpointRouteBuilder endpoints, string name, string endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        BastionCorsPolicies? policies = endpoints.ServiceProvider.GetService<BastionCorsPolicies>();
+        // Resolving the provider links the policies added with services.AddCors, which count too.
+        BastionCorsPolicies? policies = endpoints.ServiceProvider.GetService<ICorsPolicyProvider>() as BastionCorsPolicies;
         if (policies?.Find(name) is null)
         {
             throw new InvalidOperationException($"Bastion: {endpoint} uses the CORS policy '{name}', which is neither declared with [assembly: CorsPolicy(Name = \"{name}\")] nor configured under 'Bastion:Cors:Policies:{name}'.");

@@ -51,6 +51,22 @@ public sealed class BrowserStartupTests
     }
 
     [Fact]
+    public async Task Policies_added_with_AddCors_still_apply_to_hand_mapped_endpoints()
+    {
+        await using KestrelHost host = await KestrelHost.StartTestApiAsync(System.IO.Path.GetTempPath(),
+            builder => Microsoft.Extensions.DependencyInjection.CorsServiceCollectionExtensions.AddCors(builder.Services,
+                o => o.AddPolicy("legacy", p => p.WithOrigins("https://legacy.example"))),
+            app => app.MapGet("/legacy", () => "legacy").RequireCors("legacy"));
+        foreach ((string origin, string? granted) in new[] { ("https://legacy.example", (string?)"https://legacy.example"), ("https://evil.example", null) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/legacy");
+            request.Headers.Add("Origin", origin);
+            using HttpResponseMessage response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Equal(granted, response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? string.Join(",", values) : null);
+        }
+    }
+
+    [Fact]
     public async Task A_configured_policy_replaces_the_compiled_one_of_the_same_name()
     {
         await using KestrelHost host = await KestrelHost.StartTestApiAsync(System.IO.Path.GetTempPath(),
