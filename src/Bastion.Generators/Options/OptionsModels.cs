@@ -48,7 +48,6 @@ internal sealed record OptionsTypeModel(
     string TypeName,
     string ShortName,
     string BindMethod,
-    bool CanCreate,
     EquatableArray<OptionsMemberModel> Members,
     string? SecretCheckMethod,
     EquatableArray<SecretMemberModel> Secrets,
@@ -59,7 +58,6 @@ internal sealed record RedactedTypeModel(
     string? Namespace,
     string Keyword,
     string Name,
-    string ShortName,
     string PrintKind,
     EquatableArray<string> Members,
     EquatableArray<string> SecretMembers);

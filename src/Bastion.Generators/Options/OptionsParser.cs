@@ -160,8 +160,7 @@ internal static class OptionsParser
 
             string? secretMethod = secrets.Count > 0 || secretChildren.Count > 0 ? Unique("CheckSecrets" + type.Name) : null;
             _secretMethods[typeName] = secretMethod;
-            bool canCreate = type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal);
-            Types.Add(new OptionsTypeModel(typeName, type.Name, bindMethod, canCreate, members.ToEquatableArray(), secretMethod, secrets.ToEquatableArray(), secretChildren.ToEquatableArray()));
+            Types.Add(new OptionsTypeModel(typeName, type.Name, bindMethod, members.ToEquatableArray(), secretMethod, secrets.ToEquatableArray(), secretChildren.ToEquatableArray()));
             if (secrets.Count > 0)
             {
                 AddRedacted(type, secrets);
@@ -194,7 +193,7 @@ internal static class OptionsParser
                 .Where(p => !p.IsStatic && !p.IsIndexer && p.DeclaredAccessibility == Accessibility.Public && p.GetMethod is not null && p.Name != "EqualityContract")
                 .Select(p => p.Name).ToEquatableArray();
             string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-            Redacted.Add(new RedactedTypeModel(ns, Keyword(type), type.Name, type.Name, printKind, printed, secrets.Select(s => s.Name).ToEquatableArray()));
+            Redacted.Add(new RedactedTypeModel(ns, Keyword(type), type.Name, printKind, printed, secrets.Select(s => s.Name).ToEquatableArray()));
         }
 
         private OptionsMemberModel? Member(INamedTypeSymbol owner, IPropertySymbol property)

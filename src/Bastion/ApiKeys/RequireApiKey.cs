@@ -58,7 +58,13 @@ namespace Bastion.ApiKeys
         /// <summary>Keys in a URL are never read, but their owners should know the key leaked: the id (never the key) is logged.</summary>
         private static void WarnAboutKeysInUrl(HttpContext context)
         {
-            string query = Uri.UnescapeDataString(context.Request.QueryString.Value ?? string.Empty);
+            string? raw = context.Request.QueryString.Value;
+            if (raw is null || !(raw.Contains("bk_", StringComparison.Ordinal) || raw.Contains("bk%5", StringComparison.OrdinalIgnoreCase)))
+            {
+                return; // the usual case: nothing to unescape on every request
+            }
+
+            string query = Uri.UnescapeDataString(raw);
             int at = query.IndexOf("bk_", StringComparison.Ordinal);
             if (at >= 0 && query.Length >= at + 16 && query[at + 15] == '_')
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
+using System.Linq;
 using System.Threading.Tasks;
 using Bastion.Shared;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -33,20 +34,6 @@ public sealed class BastionCorsPolicies : ICorsPolicyProvider
 
     /// <summary>Start-up warnings about configured policies (plain-http origins); <c>app.UseBastion()</c> logs them.</summary>
     internal List<string> Warnings { get; } = [];
-
-    /// <summary>The names of all policies known so far (configured and compiled).</summary>
-    public IReadOnlyCollection<string> Names
-    {
-        get
-        {
-            lock (_gate)
-            {
-                var names = new SortedSet<string>(_configured.Keys, StringComparer.Ordinal);
-                names.UnionWith(_compiled.Keys);
-                return names;
-            }
-        }
-    }
 
     /// <summary>Policies added the ASP.NET Core way (<c>services.AddCors(o => o.AddPolicy(...))</c>), still honoured.</summary>
     internal CorsOptions? AspNetCorePolicies { get; set; }
@@ -238,8 +225,9 @@ public sealed class BastionCorsPolicies : ICorsPolicyProvider
 }
 
 /// <summary>
-/// ASP.NET Core's CORS service, except that <c>Vary: Origin</c> is not appended: Bastion's header writer already
-/// sends it on every response (allowed or not, so a shared cache never serves one origin's answer to another).
+/// ASP.NET Core's CORS service, except that <c>Vary: Origin</c> is not appended a second time when Bastion's header
+/// writer already sent it (it does on every response, allowed or not, so a shared cache never serves one origin's
+/// answer to another). Without <c>app.UseBastion()</c> the service behaves as ASP.NET Core's.
 /// </summary>
 internal sealed class BastionCorsService(Microsoft.Extensions.Options.IOptions<CorsOptions> options, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory)
     : CorsService(options, loggerFactory)
@@ -247,7 +235,12 @@ internal sealed class BastionCorsService(Microsoft.Extensions.Options.IOptions<C
     public override void ApplyResult(CorsResult result, HttpResponse response)
     {
         ArgumentNullException.ThrowIfNull(result);
-        result.VaryByOrigin = false;
+        ArgumentNullException.ThrowIfNull(response);
+        if (result.VaryByOrigin && response.Headers.Vary.Any(v => v is not null && v.Contains("Origin", StringComparison.OrdinalIgnoreCase)))
+        {
+            result.VaryByOrigin = false;
+        }
+
         base.ApplyResult(result, response);
     }
 }

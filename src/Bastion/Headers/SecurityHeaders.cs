@@ -72,20 +72,6 @@ public sealed class SecurityHeaders
         });
     }
 
-    /// <summary>The value sent for <paramref name="name"/> on every response (before an endpoint overrides it), or null when off.</summary>
-    public string? ValueOf(string name)
-    {
-        foreach (KeyValuePair<string, StringValues> header in _current.Always)
-        {
-            if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return header.Value.ToString();
-            }
-        }
-
-        return string.Equals(name, "Strict-Transport-Security", StringComparison.OrdinalIgnoreCase) && _current.Hsts.Count > 0 ? _current.Hsts.ToString() : null;
-    }
-
     /// <summary>Sets the headers on <paramref name="context"/>'s response, keeping any already set (Vary is appended to).</summary>
     public void WriteHeaders(HttpContext context)
     {

@@ -67,6 +67,24 @@ public sealed class BrowserStartupTests
     }
 
     [Fact]
+    public async Task Without_UseBastion_the_cors_service_still_sends_Vary_Origin()
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration["Bastion:Cors:Policies:default:Origins:0"] = "https://a.example";
+        builder.Configuration["Bastion:Cors:Policies:default:Origins:1"] = "https://b.example";
+        builder.AddBastion();
+        WebApplication app = builder.Build();
+        app.UseCors();
+        app.MapGet("/plain", () => "plain");
+        await using KestrelHost host = await KestrelHost.StartAsync(app);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/plain");
+        request.Headers.Add("Origin", "https://a.example");
+        using HttpResponseMessage response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal("https://a.example", string.Join(",", response.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Equal(["Origin"], response.Headers.Vary);
+    }
+
+    [Fact]
     public async Task A_configured_policy_replaces_the_compiled_one_of_the_same_name()
     {
         await using KestrelHost host = await KestrelHost.StartTestApiAsync(System.IO.Path.GetTempPath(),
