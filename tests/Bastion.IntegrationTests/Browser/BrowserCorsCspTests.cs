@@ -16,6 +16,7 @@ namespace Bastion.IntegrationTests.Browser;
 /// credentialed response, a page on another origin cannot; an inline script is blocked by the policy Bastion
 /// sends, and the browser's violation report reaches the app's log through <c>/bastion/csp-report</c>.
 /// </summary>
+[Collection(nameof(ChromiumTests))]
 public sealed class BrowserCorsCspTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";

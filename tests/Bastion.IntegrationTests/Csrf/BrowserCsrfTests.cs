@@ -14,6 +14,7 @@ namespace Bastion.IntegrationTests.Csrf;
 /// The sample in headless Chromium (Debian's package): a page from another local origin cannot complete a
 /// state-changing request to the API, with or without credentials, while the sample's own page can.
 /// </summary>
+[Collection(nameof(Browser.ChromiumTests))]
 public sealed class BrowserCsrfTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
