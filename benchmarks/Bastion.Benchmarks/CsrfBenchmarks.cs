@@ -12,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace Bastion.Benchmarks;
 
 /// <summary>
-/// CSRF cost per unsafe request: Bastion's header checks alone (Fetch Metadata, then exact Origin), the full
-/// generated check (headers + antiforgery token), and ASP.NET Core's antiforgery validation alone.
+/// CSRF cost per unsafe request: the tokenless Origin mode (Fetch Metadata, then the Origin against the request's own
+/// origin; a refusal), the Hybrid mode with Fetch Metadata (no token needed), and the Token mode (headers + antiforgery
+/// token) against ASP.NET Core's antiforgery validation alone.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -22,6 +23,9 @@ public class CsrfBenchmarks
 {
     private readonly BastionCsrfOptions _options = new();
     private IServiceProvider _services = null!;
+    private CsrfCheck _originMode = null!;
+    private CsrfCheck _hybridMode = null!;
+    private CsrfCheck _tokenMode = null!;
     private DefaultHttpContext _fetchMetadata = null!;
     private DefaultHttpContext _origin = null!;
     private DefaultHttpContext _crossSite = null!;
@@ -31,12 +35,16 @@ public class CsrfBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDataProtection();
-        services.AddAntiforgery(o => { o.HeaderName = CsrfGuard.HeaderName; o.Cookie.Name = "bastion-csrf"; o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; });
-        services.AddSingleton<IOptions<BastionCsrfOptions>>(Microsoft.Extensions.Options.Options.Create(_options));
-        _services = services.BuildServiceProvider();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new());
+        builder.Configuration["Bastion:Csrf:AllowInsecureCookie"] = "true";
+        builder.Services.AddLogging();
+        builder.Services.AddDataProtection();
+        builder.AddBastionCsrfTokens();
+        _services = builder.Services.BuildServiceProvider();
+        CsrfTokens tokenService = _services.GetRequiredService<CsrfTokens>();
+        _originMode = CsrfCheck.Create(_options, CsrfMode.Origin);
+        _hybridMode = CsrfCheck.Create(_options, CsrfMode.Hybrid, tokenService);
+        _tokenMode = CsrfCheck.Create(_options, CsrfMode.Token, tokenService);
 
         var issue = new DefaultHttpContext { RequestServices = _services };
         AntiforgeryTokenSet tokens = _services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(issue);
@@ -47,8 +55,9 @@ public class CsrfBenchmarks
         _fetchMetadata = Post(("Sec-Fetch-Site", "same-origin"));
         _origin = Post(("Origin", "http://127.0.0.1:5080"));
         _crossSite = Post(("Sec-Fetch-Site", "cross-site"));
-        if (CsrfGuard.CheckOrigin(_fetchMetadata.Request, _options) is not null || CsrfGuard.CheckOrigin(_origin.Request, _options) is not null
-            || CsrfGuard.CheckOrigin(_crossSite.Request, _options) is null || FullCheck().GetAwaiter().GetResult() is not null || !AntiforgeryAlone().GetAwaiter().GetResult())
+        if (FetchMetadata() is not null || ExactOrigin() is not null || CrossSiteRefused() is null || HybridWithFetchMetadata() is not null
+            || TokenMode().GetAwaiter().GetResult() is not null || !AntiforgeryAlone().GetAwaiter().GetResult()
+            || _tokenMode.CheckAsync(_fetchMetadata).AsTask().GetAwaiter().GetResult() is null)
         {
             throw new InvalidOperationException("The CSRF setup does not behave as measured.");
         }
@@ -68,14 +77,17 @@ public class CsrfBenchmarks
         return context;
     }
 
-    [BenchmarkCategory("header checks"), Benchmark(Baseline = true)]
-    public string? FetchMetadata() => CsrfGuard.CheckOrigin(_fetchMetadata.Request, _options);
+    [BenchmarkCategory("Origin mode"), Benchmark(Baseline = true)]
+    public IResult? FetchMetadata() => Completed(_originMode.CheckAsync(_fetchMetadata));
 
-    [BenchmarkCategory("header checks"), Benchmark]
-    public string? ExactOrigin() => CsrfGuard.CheckOrigin(_origin.Request, _options);
+    [BenchmarkCategory("Origin mode"), Benchmark]
+    public IResult? ExactOrigin() => Completed(_originMode.CheckAsync(_origin));
 
-    [BenchmarkCategory("header checks"), Benchmark]
-    public string? CrossSiteRefused() => CsrfGuard.CheckOrigin(_crossSite.Request, _options);
+    [BenchmarkCategory("Origin mode"), Benchmark]
+    public IResult? CrossSiteRefused() => Completed(_originMode.CheckAsync(_crossSite));
+
+    [BenchmarkCategory("Origin mode"), Benchmark]
+    public IResult? HybridWithFetchMetadata() => Completed(_hybridMode.CheckAsync(_fetchMetadata));
 
     [BenchmarkCategory("token"), Benchmark(Baseline = true)]
     public async Task<bool> AntiforgeryAlone()
@@ -85,13 +97,16 @@ public class CsrfBenchmarks
     }
 
     [BenchmarkCategory("token"), Benchmark]
-    public async Task<IResult?> FullCheck() => await CsrfGuard.CheckAsync(WithToken());
+    public async Task<IResult?> TokenMode() => await _tokenMode.CheckAsync(WithToken());
+
+    // The tokenless checks complete synchronously (Completed throws otherwise, so the setup proves it).
+    private static IResult? Completed(ValueTask<IResult?> check) => check.IsCompleted ? check.Result : throw new InvalidOperationException("The tokenless check did not complete synchronously.");
 
     private DefaultHttpContext WithToken()
     {
         DefaultHttpContext context = Post(("Sec-Fetch-Site", "same-origin"));
         context.Request.Headers.Cookie = _cookie;
-        context.Request.Headers[CsrfGuard.HeaderName] = _token;
+        context.Request.Headers[CsrfCheck.TokenHeaderName] = _token;
         return context;
     }
 }

@@ -5,6 +5,7 @@ using Bastion.Generators.Commands;
 using Bastion.Generators.Endpoints;
 using Bastion.Generators.Manifest;
 using Bastion.Generators.Options;
+using Bastion.Generators.Registration;
 using Bastion.Generators.Shared;
 using Bastion.Generators.Sql;
 using Microsoft.CodeAnalysis;
@@ -129,11 +130,21 @@ public sealed class BastionGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.OptionsModels);
         context.RegisterSourceOutput(options, static (spc, model)
             => spc.AddSource(model.HintName + ".Options.g.cs", OptionsEmitter.Emit(model)));
-        context.RegisterSourceOutput(options.Collect(), static (spc, all) =>
+
+        // One AddBastion() for the assembly: options types, and antiforgery only when an endpoint is pinned to a token mode.
+        IncrementalValueProvider<RegistrationModel> registration = options
+            .Select(static (model, _) => model.FullyQualifiedName)
+            .Collect()
+            .Combine(models.Select(static (model, _) => model.Endpoints.Any(e => CsrfDecision.NeedsTokens(e.CsrfMode))).Collect())
+            .Select(static (pair, _) => new RegistrationModel(
+                pair.Left.OrderBy(name => name, System.StringComparer.Ordinal).ToEquatableArray(),
+                pair.Right.Contains(true)))
+            .WithTrackingName(TrackingNames.Registration);
+        context.RegisterSourceOutput(registration, static (spc, model) =>
         {
-            if (!all.IsEmpty)
+            if (!model.IsEmpty)
             {
-                spc.AddSource("BastionOptionsRegistration.g.cs", OptionsEmitter.EmitRegistration(all));
+                spc.AddSource("BastionRegistration.g.cs", RegistrationEmitter.Emit(model));
             }
         });
 

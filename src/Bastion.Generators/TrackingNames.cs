@@ -20,4 +20,5 @@ internal static class TrackingNames
     public const string BrowserPolicies = "Bastion.BrowserPolicies";
     public const string OptionsTypes = "Bastion.OptionsTypes";
     public const string OptionsModels = "Bastion.OptionsModels";
+    public const string Registration = "Bastion.Registration";
 }

@@ -1,9 +1,6 @@
 using System;
-using System.Buffers;
 using System.Linq;
-using System.Text.Json;
 using Bastion.Csrf;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,14 +19,13 @@ public static class BastionApplicationExtensions
     private static readonly Action<ILogger, string, Exception?> StartupWarning = LoggerMessage.Define<string>(
         LogLevel.Warning, new EventId(4, "StartupWarning"), "Bastion: {Warning}");
 
-    /// <summary>The path <see cref="UseBastion"/> maps for issuing CSRF tokens.</summary>
-    public const string CsrfTokenPath = "/bastion/csrf-token";
-
     /// <summary>
-    /// Registers what generated endpoints rely on: RFC 9457 problem details for every error response, and
-    /// antiforgery for <see cref="CsrfProtectedAttribute"/> endpoints with Bastion's cookie (<c>__Host-bastion-csrf</c>:
-    /// Secure, HttpOnly, SameSite=Strict, Path=/) and header (<c>X-CSRF-TOKEN</c>). Options come from
-    /// <c>Bastion:Csrf</c> (<see cref="BastionCsrfOptions"/>); a malformed trusted origin stops the app here.
+    /// Registers what generated endpoints rely on: RFC 9457 problem details for every error response, the
+    /// <c>Bastion:Csrf</c> options (<see cref="BastionCsrfOptions"/>; a value that is not understood stops the app
+    /// here), CORS policies from <c>Bastion:Cors</c> and the security headers from <c>Bastion:Headers</c>. Antiforgery is
+    /// not registered here: the tokenless default needs none, and token support comes from
+    /// <see cref="BastionCsrfExtensions.AddBastionCsrfTokens"/> (called by the generated <c>AddBastion()</c> when an
+    /// endpoint is pinned to a token mode).
     /// </summary>
     public static TBuilder AddBastion<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -39,17 +35,8 @@ public static class BastionApplicationExtensions
         startupWarnings.Messages.AddRange(Options.SecretSources.Add(builder));
         builder.Services.AddSingleton(startupWarnings);
 
-        BastionCsrfOptions csrf = ReadCsrfOptions(builder.Configuration.GetSection("Bastion:Csrf"));
-        builder.Services.AddOptions<BastionCsrfOptions>().Configure(options =>
-        {
-            options.AllowSameSite = csrf.AllowSameSite;
-            options.AllowMissingOriginHeaders = csrf.AllowMissingOriginHeaders;
-            options.AllowInsecureCookie = csrf.AllowInsecureCookie;
-            foreach (string origin in csrf.TrustedOrigins)
-            {
-                options.TrustedOrigins.Add(origin);
-            }
-        });
+        BastionCsrfOptions csrf = BastionCsrfOptions.FromConfiguration(builder.Configuration.GetSection("Bastion:Csrf"));
+        builder.Services.AddOptions<BastionCsrfOptions>().Configure(options => BastionCsrfExtensions.CopyTo(csrf, options));
         builder.Services.AddSingleton(Cors.BastionCorsPolicies.FromConfiguration(builder.Configuration.GetSection("Bastion:Cors")));
         builder.Services.AddCors();
         builder.Services.Replace(ServiceDescriptor.Singleton<ICorsPolicyProvider>(static services =>
@@ -72,16 +59,6 @@ public static class BastionApplicationExtensions
             options.FrameOptions = headers["FrameOptions"] ?? options.FrameOptions;
             options.StrictTransportSecurity = headers["StrictTransportSecurity"] ?? options.StrictTransportSecurity;
         });
-        builder.Services.AddAntiforgery(options =>
-        {
-            options.HeaderName = CsrfGuard.HeaderName;
-            options.FormFieldName = "__bastion_csrf";
-            options.Cookie.Name = csrf.AllowInsecureCookie ? "bastion-csrf" : "__Host-bastion-csrf";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.Path = "/";
-            options.Cookie.SecurePolicy = csrf.AllowInsecureCookie ? Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest : Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
-        });
         return builder;
     }
 
@@ -89,8 +66,9 @@ public static class BastionApplicationExtensions
     /// Adds Bastion's middleware: the security headers (<see cref="Headers.SecurityHeaders"/>, values
     /// precomputed from <c>Bastion:Headers</c>) on every response. Error responses produced before an endpoint runs (the router's 415
     /// for a Content-Type an endpoint does not accept, 405, 404) get a problem details body too. On a
-    /// <see cref="WebApplication"/> it also maps <c>GET /bastion/csrf-token</c>, which sets the antiforgery
-    /// cookie and returns <c>{"token": "...", "headerName": "X-CSRF-TOKEN"}</c> (not cacheable).
+    /// <see cref="WebApplication"/> it also maps <c>POST /bastion/csp-report</c> and, when token support is registered
+    /// (<see cref="BastionCsrfExtensions.AddBastionCsrfTokens"/>), <c>GET /bastion/csrf-token</c>, which sets the
+    /// antiforgery cookie and returns <c>{"token": "...", "headerName": "X-CSRF-TOKEN"}</c> (not cacheable).
     /// </summary>
     public static IApplicationBuilder UseBastion(this IApplicationBuilder app)
     {
@@ -105,7 +83,8 @@ public static class BastionApplicationExtensions
         app.UseStatusCodePages();
         ILogger logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Bastion");
         foreach (string warning in app.ApplicationServices.GetRequiredService<Cors.BastionCorsPolicies>().Warnings
-                     .Concat(app.ApplicationServices.GetRequiredService<Options.StartupWarnings>().Messages))
+                     .Concat(app.ApplicationServices.GetRequiredService<Options.StartupWarnings>().Messages)
+                     .Concat(CsrfWarnings(app.ApplicationServices)))
         {
             StartupWarning(logger, warning, null);
         }
@@ -113,52 +92,27 @@ public static class BastionApplicationExtensions
         app.UseCors();
         if (app is IEndpointRouteBuilder endpoints)
         {
-            endpoints.MapGet(CsrfTokenPath, (RequestDelegate)IssueTokenAsync).WithDisplayName("GET " + CsrfTokenPath + " => Bastion CSRF token");
+            if (app.ApplicationServices.GetService<CsrfTokens>() is { } tokens)
+            {
+                endpoints.MapGet(CsrfTokens.TokenPath, (RequestDelegate)tokens.WriteTokenAsync).WithDisplayName("GET " + CsrfTokens.TokenPath + " => Bastion CSRF token");
+            }
+
             endpoints.MapPost(Headers.CspViolationReports.Path, (RequestDelegate)Headers.CspViolationReports.HandleAsync).WithDisplayName("POST " + Headers.CspViolationReports.Path + " => Bastion CSP violation reports");
         }
 
         return app;
     }
 
-    private static async System.Threading.Tasks.Task IssueTokenAsync(HttpContext httpContext)
+    private static System.Collections.Generic.IEnumerable<string> CsrfWarnings(IServiceProvider services)
     {
-        AntiforgeryTokenSet tokens = httpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(httpContext);
-        httpContext.Response.Headers.CacheControl = "no-store";
-        httpContext.Response.ContentType = "application/json";
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        BastionCsrfOptions csrf = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BastionCsrfOptions>>().Value;
+        if (csrf.AllowInsecureCookie && services.GetService<CsrfTokens>() is null)
         {
-            json.WriteStartObject();
-            json.WriteString("token", tokens.RequestToken);
-            json.WriteString("headerName", CsrfGuard.HeaderName);
-            json.WriteEndObject();
+            yield return "Bastion:Csrf:AllowInsecureCookie is set but no endpoint uses CSRF tokens (the tokenless Origin mode sets no cookie); remove the setting.";
         }
-
-        await httpContext.Response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted).ConfigureAwait(false);
-    }
-
-    private static BastionCsrfOptions ReadCsrfOptions(IConfigurationSection section)
-    {
-        var options = new BastionCsrfOptions
+        else if (csrf.AllowInsecureCookie && !services.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
-            AllowSameSite = IsTrue(section["AllowSameSite"]),
-            AllowMissingOriginHeaders = IsTrue(section["AllowMissingOriginHeaders"]),
-            AllowInsecureCookie = IsTrue(section["AllowInsecureCookie"]),
-        };
-        foreach (IConfigurationSection child in section.GetSection("TrustedOrigins").GetChildren())
-        {
-            string origin = child.Value ?? string.Empty;
-            string? problem = Shared.OriginRules.Problem(origin);
-            if (problem is not null)
-            {
-                throw new InvalidOperationException($"Bastion: configuration key '{child.Path}' is not a valid origin: {problem}. Write it as the browser serializes it, for example 'https://app.example.com' or 'http://127.0.0.1:5080'.");
-            }
-
-            options.TrustedOrigins.Add(origin);
+            yield return "Bastion:Csrf:AllowInsecureCookie is set outside Development: the CSRF token cookie loses Secure and the __Host- prefix. Serve the app over HTTPS and remove the setting.";
         }
-
-        return options;
     }
-
-    private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 }

@@ -42,8 +42,8 @@ public sealed class CrossAssemblyTests
         Assert.Empty(output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity >= DiagnosticSeverity.Warning));
         string generated = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("PostEndpoints.Endpoints.g.cs", System.StringComparison.Ordinal)).ToString();
         Assert.Contains("errors.Add(\"title\", \"The title field is required.\")", generated, System.StringComparison.Ordinal);
-        Assert.Contains("HtmlPolicySanitizer.Sanitize(memberTitle, global::Bastion.HtmlPolicy.Text)", generated, System.StringComparison.Ordinal);
-        Assert.Contains("HtmlPolicySanitizer.ContainsMarkup(memberName)", generated, System.StringComparison.Ordinal);
+        Assert.Contains("HtmlText.Encode(memberTitle)", generated, System.StringComparison.Ordinal);
+        Assert.Contains("HtmlText.ContainsMarkup(memberName)", generated, System.StringComparison.Ordinal);
         Assert.Contains("Patterns.Pattern0", generated, System.StringComparison.Ordinal);
     }
 }

@@ -316,6 +316,17 @@ public sealed class DiagnosticTests
     public void BAS1409_result_type_that_cannot_be_read(string sql, string returns)
         => Single(Query("[Sql(" + Scenarios.Quote(sql) + ")]", returns), "BAS1409");
 
+    [Fact]
+    public void BAS1015_unknown_csrf_mode_on_the_method_or_its_class()
+    {
+        Assert.Equal("M", Text(Single("[BastionEndpoints] public static partial class A { [Post(\"/a\"), CsrfProtected((CsrfMode)7)] public static int M() => 1; }", "BAS1015")));
+        Single("[BastionEndpoints, CsrfProtected((CsrfMode)(-1))] public static partial class A { [Post(\"/a\")] public static int M() => 1; }", "BAS1015");
+    }
+
+    [Fact]
+    public void BAS1111_unknown_html_policy()
+        => Single("public sealed record Note([Sanitize((HtmlPolicy)9)] string Body); [BastionEndpoints] public static partial class A { [Post(\"/a\"), CsrfProtected] public static int M(Note note) => 1; }", "BAS1111");
+
     [Theory]
     [InlineData("[Post(\"/a\")]", "BAS1012")]
     [InlineData("[Delete(\"/a\")]", "BAS1012")]

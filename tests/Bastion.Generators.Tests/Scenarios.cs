@@ -302,6 +302,46 @@ public static class Scenarios
         }
         """;
 
+    /// <summary>
+    /// CSRF modes: a class pinned to Hybrid (a method inheriting it, one pinning Token, one pinning Origin, a GET and an
+    /// exemption), a class following Bastion:Csrf:Mode, and every [Sanitize] policy; the pinned token modes make the
+    /// generated AddBastion() register antiforgery tokens.
+    /// </summary>
+    public const string Csrf = Usings + """
+        namespace Bank;
+
+        public sealed record Note([Sanitize] string Text, [Sanitize(HtmlPolicy.Reject)] string Title, [Sanitize(HtmlPolicy.RemoveMarkup)] string? Legacy, [Sanitize(HtmlPolicy.BasicFormatting)] string? Rich);
+
+        [BastionEndpoints("/accounts"), CsrfProtected(CsrfMode.Hybrid)]
+        public static partial class AccountEndpoints
+        {
+            [Post("/transfers"), CsrfProtected]
+            public static int Transfer(Note note) => 1;
+
+            [Delete("/{id:int}"), CsrfProtected(CsrfMode.Token)]
+            public static int Close(int id) => id;
+
+            [Put("/{id:int}/nickname"), CsrfProtected(CsrfMode.Origin)]
+            public static int Rename(int id) => id;
+
+            [Patch("/{id:int}")]
+            public static int Touch(int id) => id;
+
+            [Get("/{id:int}")]
+            public static int Get(int id) => id;
+
+            [Post("/hooks/bank"), CsrfExempt("server-to-server callback verified by its HMAC signature")]
+            public static int Hook() => 1;
+        }
+
+        [BastionEndpoints("/profile"), CsrfProtected]
+        public static partial class ProfileEndpoints
+        {
+            [Post("/")]
+            public static int Save(Note note) => 1;
+        }
+        """;
+
     /// <summary>A C# string literal for <paramref name="value"/>.</summary>
     public static string Quote(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 
@@ -315,5 +355,6 @@ public static class Scenarios
         ["Sql"] = Sql,
         ["Browser"] = Browser,
         ["Options"] = Options,
+        ["Csrf"] = Csrf,
     };
 }

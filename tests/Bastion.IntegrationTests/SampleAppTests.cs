@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Bastion.IntegrationTests.Csrf;
 using Bastion.Samples.Api;
 using Xunit;
 
@@ -21,21 +22,32 @@ public sealed class SampleAppTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _host = await KestrelHost.StartAsync(SampleApp.Build(["--ConnectionStrings:Comments=Data Source=" + _database + ";Pooling=False", "--environment=Development", "--contentRoot=" + Path.Combine(RepositoryRoot.Find(), "samples", "Bastion.Samples.Api")]));
-        await Csrf.CsrfClient.UseCsrfTokenAsync(_host.Client, TestContext.Current.CancellationToken);
+        _host.Client.ActAsOwnPage();
     }
 
     [Fact]
-    public async Task Posting_a_comment_without_the_csrf_token_is_refused()
+    public async Task Cross_origin_posts_are_refused_and_the_default_mode_needs_no_token()
     {
         var ct = TestContext.Current.CancellationToken;
         using var stranger = new HttpClient { BaseAddress = _host.Client.BaseAddress };
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/comments") { Content = new StringContent("{\"content\":\"hi\"}", Encoding.UTF8, "application/json") };
-        request.Headers.Add("Origin", "http://evil.example");
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.SendAsync(request, ct)).StatusCode);
-        var sameOriginNoToken = new HttpRequestMessage(HttpMethod.Post, "/api/comments") { Content = new StringContent("{\"content\":\"hi\"}", Encoding.UTF8, "application/json") };
-        sameOriginNoToken.Headers.Add("Origin", _host.Client.BaseAddress!.GetLeftPart(UriPartial.Authority));
-        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.SendAsync(sameOriginNoToken, ct)).StatusCode);
+        foreach ((string name, string value) in new[] { ("Origin", "http://evil.example"), ("Sec-Fetch-Site", "cross-site"), ("Origin", "null") })
+        {
+            var forged = new HttpRequestMessage(HttpMethod.Post, "/api/comments") { Content = new StringContent("{\"content\":\"forged\"}", Encoding.UTF8, "application/json") };
+            forged.Headers.Add(name, value);
+            using HttpResponseMessage refused = await stranger.SendAsync(forged, ct);
+            Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{name}: {value} gave {(int)refused.StatusCode}");
+        }
+
         Assert.Equal("[]", await _host.Client.GetStringAsync("/api/comments", ct));
+
+        // The tokenless default: the sample maps no token endpoint, and its own page (or a non-browser client, which
+        // sends neither Sec-Fetch-Site nor Origin) posts without one.
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync("/bastion/csrf-token", ct)).StatusCode);
+        var ownPage = new HttpRequestMessage(HttpMethod.Post, "/api/comments") { Content = new StringContent("{\"content\":\"from the page\"}", Encoding.UTF8, "application/json") };
+        ownPage.Headers.Add("Sec-Fetch-Site", "same-origin");
+        Assert.Equal(HttpStatusCode.Created, (await stranger.SendAsync(ownPage, ct)).StatusCode);
+        var curl = new HttpRequestMessage(HttpMethod.Post, "/api/comments") { Content = new StringContent("{\"content\":\"from curl\"}", Encoding.UTF8, "application/json") };
+        Assert.Equal(HttpStatusCode.Created, (await stranger.SendAsync(curl, ct)).StatusCode);
     }
 
     public async ValueTask DisposeAsync()
@@ -67,11 +79,12 @@ public sealed class SampleAppTests : IAsyncLifetime
         long id = JsonDocument.Parse(await created.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("id").GetInt64();
 
         JsonElement stored = JsonDocument.Parse(await _host.Client.GetStringAsync($"/api/comments/{id}", ct)).RootElement;
-        Assert.Equal("Nice post", stored.GetProperty("content").GetString());
+        // HtmlPolicy.Text: markup is encoded, so a page shows what was typed and nothing runs.
+        Assert.Equal("&lt;img src=x onerror=alert(1)&gt;Nice &lt;b&gt;post&lt;/b&gt;", stored.GetProperty("content").GetString());
         Assert.Equal("<a>me</a>", stored.GetProperty("signature").GetString());
 
         string list = await _host.Client.GetStringAsync("/api/comments?order=oldest&take=10", ct);
-        Assert.DoesNotContain("onerror", list, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", list, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("javascript:", list, StringComparison.OrdinalIgnoreCase);
     }
 

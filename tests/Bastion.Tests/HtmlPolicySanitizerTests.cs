@@ -17,7 +17,7 @@ public sealed class HtmlPolicySanitizerTests
     [Fact]
     public void Fast_path_is_observationally_identical_to_the_sanitizer()
     {
-        foreach (HtmlPolicy policy in new[] { HtmlPolicy.Text, HtmlPolicy.BasicFormatting })
+        foreach (HtmlPolicy policy in new[] { HtmlPolicy.RemoveMarkup, HtmlPolicy.BasicFormatting })
         {
             HtmlishText.Sample(input =>
                 Assert.Equal(HtmlPolicySanitizer.SanitizeAlways(input, policy), HtmlPolicySanitizer.Sanitize(input, policy)),
@@ -31,8 +31,23 @@ public sealed class HtmlPolicySanitizerTests
         Gen.String[Gen.Char.Where(c => !HtmlPolicySanitizer.CouldChange([c])), 0, 80].Sample(input =>
         {
             Assert.False(HtmlPolicySanitizer.CouldChange(input));
-            Assert.Equal(input, HtmlPolicySanitizer.SanitizeAlways(input, HtmlPolicy.Text));
+            Assert.Equal(input, HtmlPolicySanitizer.SanitizeAlways(input, HtmlPolicy.RemoveMarkup));
         }, iter: 3000);
+    }
+
+    [Fact]
+    public void Sweep_HtmlSanitizer_changes_exactly_the_seven_code_units_the_fast_path_looks_for()
+    {
+        // The fast path of BasicFormatting and RemoveMarkup skips HtmlSanitizer when none of these occur; if a
+        // HtmlSanitizer or AngleSharp update starts changing another code unit in plain text, this fails.
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            string input = "a" + (char)c + "b";
+            bool changed = HtmlPolicySanitizer.SanitizeAlways(input, HtmlPolicy.RemoveMarkup) != input;
+            bool expected = c is '\0' or '\r' or '&' or '<' or '>' or 0xA0 or 0xFFFF;
+            Assert.True(expected == changed, $"U+{c:X4}: HtmlSanitizer {(changed ? "changes" : "keeps")} it, the fast path assumes it {(expected ? "changes" : "keeps")} it");
+            Assert.Equal(expected, HtmlPolicySanitizer.CouldChange(input));
+        }
     }
 
     [Fact]
@@ -57,7 +72,8 @@ public sealed class HtmlPolicySanitizerTests
     public void Clean_input_is_returned_as_the_same_instance()
     {
         string input = "Plain words, \"quotes\" and 'apostrophes' stay as they are.";
-        Assert.Same(input, HtmlPolicySanitizer.Sanitize(input, HtmlPolicy.Text));
+        Assert.Same(input, HtmlPolicySanitizer.Sanitize(input, HtmlPolicy.RemoveMarkup));
+        Assert.Same(input, HtmlPolicySanitizer.Sanitize(input, HtmlPolicy.BasicFormatting));
     }
 
     [Theory]
@@ -78,7 +94,7 @@ public sealed class HtmlPolicySanitizerTests
     [InlineData("<object data=\"data:text/html,<script>alert(1)</script>\"></object>")]
     public void Attack_payloads_leave_no_executable_construct(string payload)
     {
-        foreach (HtmlPolicy policy in new[] { HtmlPolicy.Text, HtmlPolicy.BasicFormatting })
+        foreach (HtmlPolicy policy in new[] { HtmlPolicy.RemoveMarkup, HtmlPolicy.BasicFormatting })
         {
             string clean = HtmlPolicySanitizer.Sanitize(payload, policy);
             Assert.DoesNotContain("<script", clean, System.StringComparison.OrdinalIgnoreCase);
@@ -95,10 +111,18 @@ public sealed class HtmlPolicySanitizerTests
     }
 
     [Fact]
-    public void Text_policy_keeps_the_words_and_removes_every_tag()
+    public void RemoveMarkup_policy_keeps_the_words_and_removes_every_tag()
     {
-        Assert.Equal("Hello world &amp; friends", HtmlPolicySanitizer.Sanitize("<p>Hello <b>world</b></p> & friends", HtmlPolicy.Text));
-        Assert.Equal("hello", HtmlPolicySanitizer.Sanitize("<script>alert(1)</script>hello", HtmlPolicy.Text));
+        Assert.Equal("Hello world &amp; friends", HtmlPolicySanitizer.Sanitize("<p>Hello <b>world</b></p> & friends", HtmlPolicy.RemoveMarkup));
+        Assert.Equal("hello", HtmlPolicySanitizer.Sanitize("<script>alert(1)</script>hello", HtmlPolicy.RemoveMarkup));
+    }
+
+    [Fact]
+    public void Text_policy_through_the_general_entry_point_is_the_parser_free_encoder()
+    {
+        const string input = "<p>Hello</p> & <script>x</script>";
+        Assert.Equal(HtmlText.Encode(input), HtmlPolicySanitizer.Sanitize(input, HtmlPolicy.Text));
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => HtmlPolicySanitizer.Sanitize(input, HtmlPolicy.Reject));
     }
 
     [Fact]
@@ -123,5 +147,5 @@ public sealed class HtmlPolicySanitizerTests
     [InlineData("O'Brien \"Jr.\"", false)]
     [InlineData("Zoë 中文", false)]
     public void Reject_policy_detects_markup_and_allows_plain_text(string input, bool markup)
-        => Assert.Equal(markup, HtmlPolicySanitizer.ContainsMarkup(input));
+        => Assert.Equal(markup, HtmlText.ContainsMarkup(input));
 }

@@ -18,9 +18,10 @@ partial class CommentEndpoints
             // [Post("/comments")] Create
             {
                 var bodyInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<global::Bastion.Samples.Api.Comments.CreateComment>(json, "POST /api/comments");
+                var csrf = global::Bastion.Csrf.CsrfCheck.ForEndpoint(endpoints, "POST /api/comments", null);
                 global::Bastion.Endpoints.EndpointSupport.EnsureService<global::System.Data.Common.DbConnection>(endpoints, "POST /api/comments", "db");
                 var method = new global::System.Func<global::Bastion.Samples.Api.Comments.CreateComment, global::System.Data.Common.DbConnection, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Microsoft.AspNetCore.Http.HttpResults.Created<global::Bastion.Samples.Api.Comments.CommentView>>>(global::Bastion.Samples.Api.Comments.CommentEndpoints.Create).Method;
-                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/comments", new[] { "POST" }, httpContext => HandleCreate(httpContext, bodyInfo));
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/comments", new[] { "POST" }, httpContext => HandleCreate(httpContext, bodyInfo, csrf));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "POST /api/comments => CommentEndpoints.Create");
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
                 var parameters = method.GetParameters();
@@ -64,9 +65,10 @@ partial class CommentEndpoints
 
             // [Delete("/comments/{id:long}")] Delete
             {
+                var csrf = global::Bastion.Csrf.CsrfCheck.ForEndpoint(endpoints, "DELETE /api/comments/{id:long}", null);
                 global::Bastion.Endpoints.EndpointSupport.EnsureService<global::System.Data.Common.DbConnection>(endpoints, "DELETE /api/comments/{id:long}", "db");
                 var method = new global::System.Func<long, global::System.Data.Common.DbConnection, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<global::Microsoft.AspNetCore.Http.HttpResults.Results<global::Microsoft.AspNetCore.Http.HttpResults.NoContent, global::Microsoft.AspNetCore.Http.HttpResults.NotFound>>>(global::Bastion.Samples.Api.Comments.CommentEndpoints.Delete).Method;
-                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/comments/{id:long}", new[] { "DELETE" }, httpContext => HandleDelete(httpContext));
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/comments/{id:long}", new[] { "DELETE" }, httpContext => HandleDelete(httpContext, csrf));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "DELETE /api/comments/{id:long} => CommentEndpoints.Delete");
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
                 var parameters = method.GetParameters();
@@ -88,10 +90,10 @@ partial class CommentEndpoints
         }
 
         // POST /api/comments => CommentEndpoints.Create
-        private static async global::System.Threading.Tasks.Task HandleCreate(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bastion.Samples.Api.Comments.CreateComment> bodyInfo)
+        private static async global::System.Threading.Tasks.Task HandleCreate(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bastion.Samples.Api.Comments.CreateComment> bodyInfo, global::Bastion.Csrf.CsrfCheck csrf)
         {
-            // [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)
-            if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
+            // [CsrfProtected]: Fetch Metadata / Origin checks (+ token in the Hybrid and Token modes), mode from Bastion:Csrf:Mode, before anything is read (403)
+            if (await csrf.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
             // body: JSON only (415), at most 16384 bytes (413), malformed (400)
             var argBodyRead = await global::Bastion.Endpoints.JsonBody.ReadAsync(httpContext, bodyInfo, 16384L);
             if (!argBodyRead.Succeeded) { await argBodyRead.Problem.ExecuteAsync(httpContext); return; }
@@ -149,10 +151,10 @@ partial class CommentEndpoints
         }
 
         // DELETE /api/comments/{id:long} => CommentEndpoints.Delete
-        private static async global::System.Threading.Tasks.Task HandleDelete(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static async global::System.Threading.Tasks.Task HandleDelete(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Bastion.Csrf.CsrfCheck csrf)
         {
-            // [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)
-            if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
+            // [CsrfProtected]: Fetch Metadata / Origin checks (+ token in the Hybrid and Token modes), mode from Bastion:Csrf:Mode, before anything is read (403)
+            if (await csrf.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
             var argIdText = global::Bastion.Endpoints.RequestValues.Route(httpContext, "id");
             long argId;
             if (argIdText is null)
@@ -192,7 +194,7 @@ partial class CommentEndpoints
             if (memberName is not null)
             {
                 if (memberName.Length > 65536) errors.Add("name", "The name field is longer than the 65536 characters accepted.");
-                else if (global::Bastion.Html.HtmlPolicySanitizer.ContainsMarkup(memberName)) errors.Add("name", "The name field must not contain markup.");
+                else if (global::Bastion.Html.HtmlText.ContainsMarkup(memberName)) errors.Add("name", "The name field must not contain markup.");
             }
             if (string.IsNullOrWhiteSpace(memberName)) errors.Add("name", "The name field is required.");
             if (memberName is not null && (memberName.Length > 80 || memberName.Length < 2)) errors.Add("name", "The name field must have between 2 and 80 characters.");
@@ -217,7 +219,7 @@ partial class CommentEndpoints
             if (memberContent is not null)
             {
                 if (memberContent.Length > 65536) errors.Add("content", "The content field is longer than the 65536 characters accepted.");
-                else { var clean = global::Bastion.Html.HtmlPolicySanitizer.Sanitize(memberContent, global::Bastion.HtmlPolicy.Text); if (!global::System.Object.ReferenceEquals(clean, memberContent)) { memberContent = clean; changed = true; } }
+                else { var clean = global::Bastion.Html.HtmlText.Encode(memberContent); if (!global::System.Object.ReferenceEquals(clean, memberContent)) { memberContent = clean; changed = true; } }
             }
             if (string.IsNullOrWhiteSpace(memberContent)) errors.Add("content", "The content field is required.");
             if (memberContent is not null && (memberContent.Length > 2000 || memberContent.Length < 0)) errors.Add("content", "The content field must have at most 2000 characters.");
@@ -227,7 +229,7 @@ partial class CommentEndpoints
             if (memberSignature is not null)
             {
                 if (memberSignature.Length > 65536) errors.Add("signature", "The signature field is longer than the 65536 characters accepted.");
-                else { var clean = global::Bastion.Html.HtmlPolicySanitizer.Sanitize(memberSignature, global::Bastion.HtmlPolicy.BasicFormatting); if (!global::System.Object.ReferenceEquals(clean, memberSignature)) { memberSignature = clean; changed = true; } }
+                else { var clean = global::Bastion.Html.HtmlPolicySanitizer.SanitizeBasicFormatting(memberSignature); if (!global::System.Object.ReferenceEquals(clean, memberSignature)) { memberSignature = clean; changed = true; } }
             }
             if (memberSignature is not null && (memberSignature.Length > 500 || memberSignature.Length < 0)) errors.Add("signature", "The signature field must have at most 500 characters.");
 

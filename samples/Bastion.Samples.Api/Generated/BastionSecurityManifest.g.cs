@@ -24,13 +24,13 @@ internal static class BastionSecurityManifest
         "\n" +
         "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields |\n" +
         "|---|---|---|---|---|---|---|---|\n" +
-        "| DELETE | /api/comments/{id:long} | CommentEndpoints.Delete | protected | default | none | none | none |\n" +
+        "| DELETE | /api/comments/{id:long} | CommentEndpoints.Delete | CSRF per Bastion:Csrf:Mode | default | none | none | none |\n" +
         "| GET | /api/comments | CommentEndpoints.List | none | default | none | none | none |\n" +
         "| GET | /api/comments/{id:long} | CommentEndpoints.Get | none | default | none | none | none |\n" +
         "| GET | /api/diagnostics/ping | DiagnosticsEndpoints.Ping | none | default | none | none | host (query) Required StringLength |\n" +
         "| GET | /api/files/{*name} | FileEndpoints.Download | none | default | none | none | name (route) SafePath under Uploads:Root .txt\\|.pdf |\n" +
         "| GET | /api/health | CommentEndpoints.Health | none | default | none | none | none |\n" +
-        "| POST | /api/comments | CommentEndpoints.Create | protected | default | Bastion.Samples.Api.Comments.CreateComment (JSON, max 16384 bytes) | author.name (Reject), content (Text), signature (BasicFormatting) | author.email EmailAddress, author.name Required StringLength, author.website Url, content Required StringLength, rating Range, signature StringLength, tags[].name Required RegularExpression |\n" +
+        "| POST | /api/comments | CommentEndpoints.Create | CSRF per Bastion:Csrf:Mode | default | Bastion.Samples.Api.Comments.CreateComment (JSON, max 16384 bytes) | author.name (Reject), content (Text), signature (BasicFormatting) | author.email EmailAddress, author.name Required StringLength, author.website Url, content Required StringLength, rating Range, signature StringLength, tags[].name Required RegularExpression |\n" +
         "\n" +
         "## Options\n" +
         "\n" +

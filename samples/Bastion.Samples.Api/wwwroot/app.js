@@ -1,4 +1,5 @@
-// Content and signature arrive sanitized by Bastion (HTML-safe fragments), so they are inserted as HTML.
+// Content (HtmlPolicy.Text: markup encoded, shown as typed) and signature (BasicFormatting: a few tags kept) arrive
+// HTML-safe from Bastion, so they are inserted as HTML.
 // Everything else is plain text and goes through textContent.
 const list = document.getElementById('comments');
 const problem = document.getElementById('problem');
@@ -37,12 +38,11 @@ document.getElementById('new-comment').addEventListener('submit', async event =>
     author: author ? { name: author } : null,
     tags,
   };
-  // State-changing endpoints are [CsrfProtected]: fetch a token (the cookie comes with it) and send it back
-  // in the header; the browser adds Origin and Sec-Fetch-Site itself.
-  const { token, headerName } = await (await fetch('/bastion/csrf-token')).json();
+  // State-changing endpoints are [CsrfProtected] in the default, tokenless mode: the browser itself sends
+  // Sec-Fetch-Site (or Origin), which tells the API this request comes from its own page. No token to fetch.
   const response = await fetch('/api/comments', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', [headerName]: token },
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
   if (!response.ok) {

@@ -71,6 +71,10 @@ internal static class DiagnosticDescriptors
         "BAS1013", Endpoints, "[CsrfProtected] on a safe verb",
         "'{0}' is a {1} endpoint: safe verbs are never CSRF-checked, so a {1} that changes state is the real problem; make it POST/PUT/PATCH/DELETE");
 
+    public static readonly DiagnosticDescriptor UnknownCsrfMode = Error(
+        "BAS1015", Endpoints, "Unknown CSRF mode",
+        "[CsrfProtected] on '{1}' names CSRF mode {0}, which does not exist; use CsrfMode.Origin, CsrfMode.Hybrid or CsrfMode.Token");
+
     public static readonly DiagnosticDescriptor SanitizeOnNonString = Error(
         "BAS1101", Validation, "[Sanitize] on a member that is not text",
         "[Sanitize] on '{0}' of type '{1}': only string, string? and T[], List<T>, IReadOnlyList<T> or IList<T> of strings can be sanitized");
@@ -110,6 +114,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SafePathMisuse = Error(
         "BAS1110", "Bastion.Paths", "[SafePath] and SafeFilePath must go together",
         "Parameter '{0}' of '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor UnknownHtmlPolicy = Error(
+        "BAS1111", Validation, "Unknown HTML policy",
+        "[Sanitize] on '{0}' names HTML policy {1}, which does not exist; use HtmlPolicy.Text, BasicFormatting, Reject or RemoveMarkup");
 
     public static readonly DiagnosticDescriptor CommandMethodShape = Error(
         "BAS1201", Commands, "[SafeCommand] method has an unsupported shape",

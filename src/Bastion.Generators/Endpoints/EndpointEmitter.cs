@@ -144,6 +144,13 @@ internal static class EndpointEmitter
             captured.Add(resolver);
         }
 
+        if (endpoint.CsrfProtected)
+        {
+            string mode = endpoint.CsrfMode is null ? "null" : "global::Bastion.CsrfMode." + endpoint.CsrfMode;
+            w.Line($"var csrf = global::Bastion.Csrf.CsrfCheck.ForEndpoint(endpoints, {display}, {mode});");
+            captured.Add("csrf");
+        }
+
         foreach (EndpointParameterModel service in endpoint.Parameters.Where(p => p.Source == ParameterSource.Service))
         {
             w.Line($"{Support}.EndpointSupport.EnsureService<{service.ValueTypeName}>(endpoints, {display}, {Literal.String(service.Name)});");
@@ -265,6 +272,11 @@ internal static class EndpointEmitter
             signature += $", global::Bastion.Paths.SafePathResolver {ParameterEmitter.Local(path)}Resolver";
         }
 
+        if (endpoint.CsrfProtected)
+        {
+            signature += ", global::Bastion.Csrf.CsrfCheck csrf";
+        }
+
         for (int i = 0; i < endpoint.ResponseHeaders.Count; i++)
         {
             if (endpoint.ResponseHeaders[i].Value.Length > 0)
@@ -297,8 +309,10 @@ internal static class EndpointEmitter
 
             if (endpoint.CsrfProtected)
             {
-                w.Line("// [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)");
-                w.Line("if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }");
+                w.Line(endpoint.CsrfMode is null
+                    ? "// [CsrfProtected]: Fetch Metadata / Origin checks (+ token in the Hybrid and Token modes), mode from Bastion:Csrf:Mode, before anything is read (403)"
+                    : "// [CsrfProtected(" + endpoint.CsrfMode + ")]: Fetch Metadata / Origin checks" + (endpoint.CsrfMode == "Origin" ? string.Empty : endpoint.CsrfMode == "Hybrid" ? " (+ token without Fetch Metadata)" : " + token") + ", before anything is read (403)");
+                w.Line("if (await csrf.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }");
             }
 
             foreach (EndpointParameterModel parameter in endpoint.Parameters)

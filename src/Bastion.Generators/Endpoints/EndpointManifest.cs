@@ -43,7 +43,7 @@ internal static class EndpointManifest
                 endpoint.Verb,
                 endpoint.Route,
                 model.ClassName + "." + endpoint.MethodName,
-                (endpoint.RequireApiKey ? "API key (X-Api-Key); " : string.Empty) + (endpoint.CsrfProtected ? "protected" : endpoint.CsrfExemptReason is { } reason ? "exempt: " + reason : endpoint.RequireApiKey ? "not needed" : "none"),
+                (endpoint.RequireApiKey ? "API key (X-Api-Key); " : string.Empty) + (endpoint.CsrfProtected ? "CSRF " + (endpoint.CsrfMode ?? "per Bastion:Csrf:Mode") : endpoint.CsrfExemptReason is { } reason ? "exempt: " + reason : endpoint.RequireApiKey ? "not needed" : "none"),
                 (endpoint.CorsPolicy ?? "default") + string.Concat(endpoint.ResponseHeaders.Select(h => h.Value.Length == 0 ? "; removes " + h.Name : "; " + h.Name + ": " + h.Value)),
                 bodyText,
                 sanitized.Count == 0 ? "none" : string.Join(", ", sanitized),

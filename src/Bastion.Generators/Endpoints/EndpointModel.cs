@@ -5,7 +5,8 @@ namespace Bastion.Generators.Endpoints;
 /// <summary>
 /// One handler method and how to call it. <see cref="AttributeText"/> is the attribute as written (raw,
 /// escaped only where it is emitted); <see cref="HandlerName"/> is the generated delegate's name,
-/// unique within the class even when handler methods are overloaded.
+/// unique within the class even when handler methods are overloaded. <see cref="CsrfMode"/> is the pinned mode's
+/// name ("Origin", "Hybrid", "Token") or null when a [CsrfProtected] endpoint follows <c>Bastion:Csrf:Mode</c>.
 /// </summary>
 internal sealed record EndpointModel(
     string MethodName,
@@ -20,6 +21,7 @@ internal sealed record EndpointModel(
     LocationInfo? Location,
     bool CsrfProtected = false,
     string? CsrfExemptReason = null,
+    string? CsrfMode = null,
     string? CorsPolicy = null,
     EquatableArray<Browser.HeaderValueModel> ResponseHeaders = default,
     bool RequireApiKey = false,
@@ -27,4 +29,11 @@ internal sealed record EndpointModel(
 {
     /// <summary>"POST /api/comments": how the endpoint is named in messages and the manifest.</summary>
     public string DisplayName => Verb + " " + Route;
+}
+
+/// <summary>What an endpoint's CSRF attributes decide.</summary>
+internal readonly record struct CsrfDecision(bool Protected, string? Mode, string? ExemptReason, int? UnknownMode)
+{
+    /// <summary>True when the endpoint is pinned to a mode that needs antiforgery tokens.</summary>
+    public static bool NeedsTokens(string? mode) => mode is "Hybrid" or "Token";
 }

@@ -147,7 +147,14 @@ internal static class EndpointParser
             return null;
         }
 
-        (bool csrf, string? exempt) = Csrf(method);
+        CsrfDecision csrfDecision = Csrf(method);
+        (bool csrf, string? exempt) = (csrfDecision.Protected, csrfDecision.ExemptReason);
+        if (csrfDecision.UnknownMode is int unknownMode)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownCsrfMode, location, Int(unknownMode), method.Name));
+            return null;
+        }
+
         bool apiKey = new ISymbol[] { method, method.ContainingType }.SelectMany(o => o.GetAttributes()).Any(a => a.AttributeClass?.ToDisplayString() == "Bastion.RequireApiKeyAttribute");
         bool unsafeVerb = verb is "POST" or "PUT" or "PATCH" or "DELETE";
         if (unsafeVerb && !csrf && exempt is null && !apiKey)
@@ -173,8 +180,8 @@ internal static class EndpointParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MetadataAttributeNotCarried, location, attribute, method.Name));
         }
 
-        return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, handlerName, location, csrf, exempt,
-            CorsPolicy(method), headers.ToEquatableArray(), apiKey, metadata);
+        return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, handlerName, location,
+            csrf && unsafeVerb, exempt, csrf && unsafeVerb ? csrfDecision.Mode : null, CorsPolicy(method), headers.ToEquatableArray(), apiKey, metadata);
     }
 
     /// <summary>[Cors("name")] on the method, else on its class.</summary>
@@ -209,25 +216,44 @@ internal static class EndpointParser
         return Browser.BrowserParser.HeaderProperties.Where(p => byName.ContainsKey(p.Header)).Select(p => byName[p.Header]).ToList();
     }
 
-    /// <summary>[CsrfProtected] / [CsrfExempt] on the method, else on its class; the method's wins.</summary>
-    private static (bool Protected, string? ExemptReason) Csrf(IMethodSymbol method)
+    /// <summary>
+    /// [CsrfProtected] / [CsrfExempt] on the method, else on its class; the method's wins. A [CsrfProtected] without a
+    /// mode keeps the mode its class pins, if any; with neither, the endpoint follows Bastion:Csrf:Mode (Mode null).
+    /// </summary>
+    private static CsrfDecision Csrf(IMethodSymbol method)
     {
-        foreach (ISymbol owner in new ISymbol[] { method, method.ContainingType })
+        AttributeData? methodAttribute = CsrfAttribute(method);
+        AttributeData? classAttribute = CsrfAttribute(method.ContainingType);
+        AttributeData? decisive = methodAttribute ?? classAttribute;
+        if (decisive is null)
         {
-            foreach (AttributeData attribute in owner.GetAttributes())
+            return new CsrfDecision(false, null, null, null);
+        }
+
+        if (decisive.AttributeClass?.ToDisplayString() == "Bastion.CsrfExemptAttribute")
+        {
+            return new CsrfDecision(false, null, decisive.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty, null);
+        }
+
+        foreach (AttributeData? owner in new[] { methodAttribute, classAttribute })
+        {
+            if (owner?.AttributeClass?.ToDisplayString() == "Bastion.CsrfProtectedAttribute" && owner.ConstructorArguments.Length == 1 && owner.ConstructorArguments[0].Value is int value)
             {
-                switch (attribute.AttributeClass?.ToDisplayString())
+                return value switch
                 {
-                    case "Bastion.CsrfProtectedAttribute":
-                        return (true, null);
-                    case "Bastion.CsrfExemptAttribute":
-                        return (false, attribute.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty);
-                }
+                    0 => new CsrfDecision(true, "Origin", null, null),
+                    1 => new CsrfDecision(true, "Hybrid", null, null),
+                    2 => new CsrfDecision(true, "Token", null, null),
+                    _ => new CsrfDecision(true, null, null, value),
+                };
             }
         }
 
-        return (false, null);
+        return new CsrfDecision(true, null, null, null);
     }
+
+    private static AttributeData? CsrfAttribute(ISymbol owner)
+        => owner.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() is "Bastion.CsrfProtectedAttribute" or "Bastion.CsrfExemptAttribute");
 
     internal static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

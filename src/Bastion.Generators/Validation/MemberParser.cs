@@ -165,12 +165,21 @@ internal sealed class MemberParser
         string policy = "Text";
         if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int policyValue)
         {
-            policy = policyValue switch
+            string? known = policyValue switch
             {
+                0 => "Text",
                 1 => "BasicFormatting",
                 2 => "Reject",
-                _ => "Text",
+                3 => "RemoveMarkup",
+                _ => null,
             };
+            if (known is null)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownHtmlPolicy, context.Location, _property.Name, policyValue.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                return null;
+            }
+
+            policy = known;
         }
 
         int maxInput = 65536;

@@ -14,6 +14,7 @@ internal sealed class ValidationEmitter
     private const string Collector = "global::Bastion.Validation.ValidationCollector";
     private const string Checks = "global::Bastion.Validation.ValidationChecks";
     private const string Sanitizer = "global::Bastion.Html.HtmlPolicySanitizer";
+    private const string HtmlText = "global::Bastion.Html.HtmlText";
 
     private static readonly char[] PatternKeySeparator = { '\u0001' };
 
@@ -290,14 +291,22 @@ internal sealed class ValidationEmitter
             _w.Line($"if ({local}.Length > {max}) errors.Add({key}, {Literal.String($"The {what} field is longer than the {max} characters accepted.")});");
             if (sanitize.Policy == "Reject")
             {
-                _w.Line($"else if ({Sanitizer}.ContainsMarkup({local})) errors.Add({key}, {Literal.String($"The {what} field must not contain markup.")});");
+                _w.Line($"else if ({HtmlText}.ContainsMarkup({local})) errors.Add({key}, {Literal.String($"The {what} field must not contain markup.")});");
             }
             else
             {
-                _w.Line($"else {{ var clean = {Sanitizer}.Sanitize({local}, global::Bastion.HtmlPolicy.{sanitize.Policy}); if (!global::System.Object.ReferenceEquals(clean, {local})) {{ {local} = clean; changed = true; }} }}");
+                _w.Line($"else {{ var clean = {SanitizeCall(sanitize.Policy, local)}; if (!global::System.Object.ReferenceEquals(clean, {local})) {{ {local} = clean; changed = true; }} }}");
             }
         }
     }
+
+    /// <summary>One entry point per policy, so only the policies an app uses are linked (Text needs no HTML parser).</summary>
+    private static string SanitizeCall(string policy, string local) => policy switch
+    {
+        "Text" => $"{HtmlText}.Encode({local})",
+        "BasicFormatting" => $"{Sanitizer}.SanitizeBasicFormatting({local})",
+        _ => $"{Sanitizer}.RemoveMarkup({local})",
+    };
 
     private void EmitRule(ValidationRuleModel rule, ValidatedMemberModel member, string v)
     {

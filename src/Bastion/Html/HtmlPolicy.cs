@@ -4,20 +4,27 @@ namespace Bastion;
 public enum HtmlPolicy
 {
     /// <summary>
-    /// All markup removed; the stored value is HTML-encoded text (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>),
-    /// safe to place inside an HTML element.
+    /// The value is text: markup is not interpreted but shown as typed. <c>&lt;</c> and <c>&gt;</c> are encoded, a bare
+    /// <c>&amp;</c> becomes <c>&amp;amp;</c> (character references are kept), NUL is removed, so the stored value is
+    /// safe inside an HTML element and encoding it again changes nothing. Needs no HTML parser (<see cref="Html.HtmlText"/>).
     /// </summary>
     Text = 0,
 
     /// <summary>
     /// Keeps <c>b i em strong p br a</c>; links keep only <c>href</c> with an <c>http</c>/<c>https</c> URL.
-    /// Everything else (scripts, event handlers, styles, forms) is removed.
+    /// Everything else (scripts, event handlers, styles, forms) is removed. Uses HtmlSanitizer.
     /// </summary>
     BasicFormatting = 1,
 
     /// <summary>
     /// Any markup (<c>&lt;</c>, <c>&gt;</c>, a character reference such as <c>&amp;lt;</c>, or NUL) makes the
-    /// request fail with 400 naming the field; accepted values are stored unchanged as plain text.
+    /// request fail with 400 naming the field; accepted values are stored unchanged as plain text. Needs no HTML parser.
     /// </summary>
     Reject = 2,
+
+    /// <summary>
+    /// All markup removed (scripts, styles and form controls with their content, other elements keeping their text);
+    /// the stored value is HTML-encoded text. Uses HtmlSanitizer. This was <see cref="Text"/> before Bastion 0.2.
+    /// </summary>
+    RemoveMarkup = 3,
 }

@@ -6,9 +6,11 @@ using Ganss.Xss;
 namespace Bastion.Html;
 
 /// <summary>
-/// Applies an <see cref="HtmlPolicy"/> to a string. One configured <see cref="HtmlSanitizer"/> per
-/// policy is built on first use and shared (its <c>Sanitize</c> is thread-safe once configured);
-/// nothing static of the library is mutated. Input that the sanitizer could not change skips it.
+/// Applies an <see cref="HtmlPolicy"/> to a string. The markup-aware policies (<see cref="HtmlPolicy.BasicFormatting"/>,
+/// <see cref="HtmlPolicy.RemoveMarkup"/>) run HtmlSanitizer: one configured instance per policy, built on first use and
+/// shared (its <c>Sanitize</c> is thread-safe once configured); nothing static of the library is mutated, and input that
+/// the sanitizer could not change skips it. Generated code calls the per-policy methods, so an app whose fields are all
+/// <see cref="HtmlPolicy.Text"/> or <see cref="HtmlPolicy.Reject"/> (<see cref="HtmlText"/>) never links HtmlSanitizer.
 /// </summary>
 public static class HtmlPolicySanitizer
 {
@@ -18,11 +20,7 @@ public static class HtmlPolicySanitizer
     // HtmlPolicySanitizerTests.Fast_path_is_observationally_identical_to_the_sanitizer proves the equivalence.
     private static readonly SearchValues<char> CharactersTheSanitizerChanges = SearchValues.Create("\0\r&<>\u00A0\uFFFF");
 
-    // '<', '>', NUL, and the compatibility forms that NFKC normalization turns into '<' and '>'
-    // (small and fullwidth less-than/greater-than), in case a later layer normalizes the stored text.
-    private static readonly SearchValues<char> MarkupCharacters = SearchValues.Create("<>\0\uFE64\uFE65\uFF1C\uFF1E");
-
-    private static readonly Lazy<HtmlSanitizer> TextSanitizer = new(() => Create(HtmlPolicy.Text));
+    private static readonly Lazy<HtmlSanitizer> RemoveMarkupSanitizer = new(() => Create(HtmlPolicy.RemoveMarkup));
     private static readonly Lazy<HtmlSanitizer> BasicFormattingSanitizer = new(() => Create(HtmlPolicy.BasicFormatting));
 
     // Elements whose content is code or form state rather than prose: removed together with their
@@ -40,68 +38,40 @@ public static class HtmlPolicySanitizer
     public static bool CouldChange(ReadOnlySpan<char> input) => input.ContainsAny(CharactersTheSanitizerChanges);
 
     /// <summary>
-    /// Sanitizes <paramref name="input"/> under <paramref name="policy"/> (<see cref="HtmlPolicy.Text"/> or
-    /// <see cref="HtmlPolicy.BasicFormatting"/>). Returns the same instance when nothing could change.
+    /// Applies <paramref name="policy"/> (<see cref="HtmlPolicy.Text"/>, <see cref="HtmlPolicy.BasicFormatting"/> or
+    /// <see cref="HtmlPolicy.RemoveMarkup"/>; <see cref="HtmlPolicy.Reject"/> is a test, <see cref="HtmlText.ContainsMarkup"/>).
+    /// Returns the same instance when nothing could change. Calling this links HtmlSanitizer; code that knows its policy
+    /// calls <see cref="HtmlText.Encode"/>, <see cref="SanitizeBasicFormatting"/> or <see cref="RemoveMarkup"/> instead.
     /// </summary>
-    public static string Sanitize(string input, HtmlPolicy policy)
+    public static string Sanitize(string input, HtmlPolicy policy) => policy switch
     {
-        ArgumentNullException.ThrowIfNull(input);
-        if (!CouldChange(input))
-        {
-            return input;
-        }
-
-        return SanitizeAlways(input, policy);
-    }
-
-    /// <summary>The full sanitizer, without the fast path (exposed for the equivalence tests and benchmarks).</summary>
-    public static string SanitizeAlways(string input, HtmlPolicy policy) => policy switch
-    {
-        HtmlPolicy.Text => TextSanitizer.Value.Sanitize(input),
-        HtmlPolicy.BasicFormatting => BasicFormattingSanitizer.Value.Sanitize(input),
-        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Only Text and BasicFormatting transform input; Reject is checked with ContainsMarkup."),
+        HtmlPolicy.Text => HtmlText.Encode(input),
+        HtmlPolicy.BasicFormatting => SanitizeBasicFormatting(input),
+        HtmlPolicy.RemoveMarkup => RemoveMarkup(input),
+        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Reject does not transform input; test it with HtmlText.ContainsMarkup."),
     };
 
-    /// <summary>
-    /// The <see cref="HtmlPolicy.Reject"/> test: true when <paramref name="input"/> holds <c>&lt;</c>,
-    /// <c>&gt;</c> (or their fullwidth and small forms, which NFKC normalization turns into them), NUL, or a character reference (<c>&amp;#..</c> or <c>&amp;name;</c>) that a later
-    /// decoding step could turn into markup. A bare ampersand ("Tom &amp; Jerry") is not markup.
-    /// </summary>
-    public static bool ContainsMarkup(ReadOnlySpan<char> input)
+    /// <summary><see cref="HtmlPolicy.BasicFormatting"/>; the same instance when the sanitizer could not change the input.</summary>
+    public static string SanitizeBasicFormatting(string input)
     {
-        if (input.ContainsAny(MarkupCharacters))
-        {
-            return true;
-        }
-
-        for (int amp = input.IndexOf('&'); amp >= 0; amp = NextAmpersand(input, amp))
-        {
-            ReadOnlySpan<char> rest = input[(amp + 1)..];
-            if (rest.Length > 0 && rest[0] == '#')
-            {
-                return true;
-            }
-
-            int letters = 0;
-            while (letters < rest.Length && char.IsAsciiLetterOrDigit(rest[letters]))
-            {
-                letters++;
-            }
-
-            if (letters > 0 && letters < rest.Length && rest[letters] == ';')
-            {
-                return true;
-            }
-        }
-
-        return false;
+        ArgumentNullException.ThrowIfNull(input);
+        return CouldChange(input) ? BasicFormattingSanitizer.Value.Sanitize(input) : input;
     }
 
-    private static int NextAmpersand(ReadOnlySpan<char> input, int previous)
+    /// <summary><see cref="HtmlPolicy.RemoveMarkup"/>; the same instance when the sanitizer could not change the input.</summary>
+    public static string RemoveMarkup(string input)
     {
-        int next = input[(previous + 1)..].IndexOf('&');
-        return next < 0 ? -1 : previous + 1 + next;
+        ArgumentNullException.ThrowIfNull(input);
+        return CouldChange(input) ? RemoveMarkupSanitizer.Value.Sanitize(input) : input;
     }
+
+    /// <summary>HtmlSanitizer itself, without the fast path (exposed for the equivalence tests and benchmarks).</summary>
+    public static string SanitizeAlways(string input, HtmlPolicy policy) => policy switch
+    {
+        HtmlPolicy.RemoveMarkup => RemoveMarkupSanitizer.Value.Sanitize(input),
+        HtmlPolicy.BasicFormatting => BasicFormattingSanitizer.Value.Sanitize(input),
+        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Only BasicFormatting and RemoveMarkup run HtmlSanitizer."),
+    };
 
     private static HtmlSanitizer Create(HtmlPolicy policy)
     {

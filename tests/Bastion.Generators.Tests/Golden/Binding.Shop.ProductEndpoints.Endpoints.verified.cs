@@ -61,9 +61,10 @@ partial class ProductEndpoints
             // [Put("/products/{id:long}")] Rename
             {
                 var bodyInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<global::Shop.Rename>(json, "PUT /api/products/{id:long}");
+                var csrf = global::Bastion.Csrf.CsrfCheck.ForEndpoint(endpoints, "PUT /api/products/{id:long}", null);
                 global::Bastion.Endpoints.EndpointSupport.EnsureService<global::Shop.IClock>(endpoints, "PUT /api/products/{id:long}", "clock");
                 var method = new global::System.Func<long, global::Shop.Rename, global::Shop.IClock, global::System.Threading.Tasks.Task<global::Microsoft.AspNetCore.Http.IResult>>(global::Shop.ProductEndpoints.Rename).Method;
-                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/products/{id:long}", new[] { "PUT" }, httpContext => HandleRename(httpContext, bodyInfo));
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/products/{id:long}", new[] { "PUT" }, httpContext => HandleRename(httpContext, bodyInfo, csrf));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "PUT /api/products/{id:long} => ProductEndpoints.Rename");
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
                 var parameters = method.GetParameters();
@@ -78,8 +79,9 @@ partial class ProductEndpoints
 
             // [Delete("/products/{id:long}")] Delete
             {
+                var csrf = global::Bastion.Csrf.CsrfCheck.ForEndpoint(endpoints, "DELETE /api/products/{id:long}", null);
                 var method = new global::System.Func<long, global::System.Threading.Tasks.Task>(global::Shop.ProductEndpoints.Delete).Method;
-                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/products/{id:long}", new[] { "DELETE" }, httpContext => HandleDelete(httpContext));
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/products/{id:long}", new[] { "DELETE" }, httpContext => HandleDelete(httpContext, csrf));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "DELETE /api/products/{id:long} => ProductEndpoints.Delete");
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
                 var parameters = method.GetParameters();
@@ -100,8 +102,9 @@ partial class ProductEndpoints
 
             // [Post("/products/{id:long}/touch")] Touch
             {
+                var csrf = global::Bastion.Csrf.CsrfCheck.ForEndpoint(endpoints, "POST /api/products/{id:long}/touch", null);
                 var method = new global::System.Func<long, global::System.Threading.Tasks.ValueTask>(global::Shop.ProductEndpoints.Touch).Method;
-                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/products/{id:long}/touch", new[] { "POST" }, httpContext => HandleTouch(httpContext));
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/products/{id:long}/touch", new[] { "POST" }, httpContext => HandleTouch(httpContext, csrf));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "POST /api/products/{id:long}/touch => ProductEndpoints.Touch");
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
                 var parameters = method.GetParameters();
@@ -263,10 +266,10 @@ partial class ProductEndpoints
         }
 
         // PUT /api/products/{id:long} => ProductEndpoints.Rename
-        private static async global::System.Threading.Tasks.Task HandleRename(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Rename> bodyInfo)
+        private static async global::System.Threading.Tasks.Task HandleRename(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shop.Rename> bodyInfo, global::Bastion.Csrf.CsrfCheck csrf)
         {
-            // [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)
-            if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
+            // [CsrfProtected]: Fetch Metadata / Origin checks (+ token in the Hybrid and Token modes), mode from Bastion:Csrf:Mode, before anything is read (403)
+            if (await csrf.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
             var argIdText = global::Bastion.Endpoints.RequestValues.Route(httpContext, "id");
             long argId;
             if (argIdText is null)
@@ -286,10 +289,10 @@ partial class ProductEndpoints
         }
 
         // DELETE /api/products/{id:long} => ProductEndpoints.Delete
-        private static async global::System.Threading.Tasks.Task HandleDelete(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static async global::System.Threading.Tasks.Task HandleDelete(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Bastion.Csrf.CsrfCheck csrf)
         {
-            // [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)
-            if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
+            // [CsrfProtected]: Fetch Metadata / Origin checks (+ token in the Hybrid and Token modes), mode from Bastion:Csrf:Mode, before anything is read (403)
+            if (await csrf.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
             var argProductIdText = global::Bastion.Endpoints.RequestValues.Route(httpContext, "id");
             long argProductId;
             if (argProductIdText is null)
@@ -312,10 +315,10 @@ partial class ProductEndpoints
         }
 
         // POST /api/products/{id:long}/touch => ProductEndpoints.Touch
-        private static async global::System.Threading.Tasks.Task HandleTouch(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+        private static async global::System.Threading.Tasks.Task HandleTouch(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Bastion.Csrf.CsrfCheck csrf)
         {
-            // [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)
-            if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
+            // [CsrfProtected]: Fetch Metadata / Origin checks (+ token in the Hybrid and Token modes), mode from Bastion:Csrf:Mode, before anything is read (403)
+            if (await csrf.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
             var argIdText = global::Bastion.Endpoints.RequestValues.Route(httpContext, "id");
             long argId;
             if (argIdText is null)

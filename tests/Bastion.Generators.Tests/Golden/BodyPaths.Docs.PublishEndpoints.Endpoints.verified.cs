@@ -26,8 +26,9 @@ partial class PublishEndpoints
             {
                 var bodyInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<global::Docs.Publish>(json, "POST /docs/publish");
                 var resultInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<string>(json, "POST /docs/publish");
+                var csrf = global::Bastion.Csrf.CsrfCheck.ForEndpoint(endpoints, "POST /docs/publish", null);
                 var method = new global::System.Func<global::Docs.Publish, string>(global::Docs.PublishEndpoints.Publish).Method;
-                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/docs/publish", new[] { "POST" }, httpContext => HandlePublish(httpContext, bodyInfo, bodyPaths, resultInfo));
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/docs/publish", new[] { "POST" }, httpContext => HandlePublish(httpContext, bodyInfo, bodyPaths, resultInfo, csrf));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "POST /docs/publish => PublishEndpoints.Publish");
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
                 var parameters = method.GetParameters();
@@ -42,10 +43,10 @@ partial class PublishEndpoints
         }
 
         // POST /docs/publish => PublishEndpoints.Publish
-        private static async global::System.Threading.Tasks.Task HandlePublish(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Docs.Publish> bodyInfo, global::Bastion.Paths.SafePathResolver[] bodyPaths, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> resultInfo)
+        private static async global::System.Threading.Tasks.Task HandlePublish(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Docs.Publish> bodyInfo, global::Bastion.Paths.SafePathResolver[] bodyPaths, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> resultInfo, global::Bastion.Csrf.CsrfCheck csrf)
         {
-            // [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)
-            if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
+            // [CsrfProtected]: Fetch Metadata / Origin checks (+ token in the Hybrid and Token modes), mode from Bastion:Csrf:Mode, before anything is read (403)
+            if (await csrf.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
             // body: JSON only (415), at most 1048576 bytes (413), malformed (400)
             var argRequestRead = await global::Bastion.Endpoints.JsonBody.ReadAsync(httpContext, bodyInfo, 1048576L);
             if (!argRequestRead.Succeeded) { await argRequestRead.Problem.ExecuteAsync(httpContext); return; }

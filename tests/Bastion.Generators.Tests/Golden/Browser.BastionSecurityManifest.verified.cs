@@ -30,7 +30,7 @@ internal static class BastionSecurityManifest
         "| GET | /api/reports/public | WidgetEndpoints.PublicReports | none | default | none | none | none |\n" +
         "| GET | /api/widgets/{id:int} | WidgetEndpoints.Get | none | public | none | none | none |\n" +
         "| POST | /api/webhooks/widgets | WidgetEndpoints.Hook | API key (X-Api-Key); not needed | default | none | none | none |\n" +
-        "| POST | /api/widgets | WidgetEndpoints.Create | protected | default | none | none | none |\n" +
+        "| POST | /api/widgets | WidgetEndpoints.Create | CSRF per Bastion:Csrf:Mode | default | none | none | none |\n" +
         "\n" +
         "## Security headers\n" +
         "\n" +

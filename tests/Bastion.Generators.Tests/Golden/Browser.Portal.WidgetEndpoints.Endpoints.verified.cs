@@ -45,8 +45,9 @@ partial class WidgetEndpoints
             // [Post("/widgets")] Create
             {
                 var resultInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<int>(json, "POST /api/widgets");
+                var csrf = global::Bastion.Csrf.CsrfCheck.ForEndpoint(endpoints, "POST /api/widgets", null);
                 var method = new global::System.Func<int>(global::Portal.WidgetEndpoints.Create).Method;
-                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/widgets", new[] { "POST" }, httpContext => HandleCreate(httpContext, resultInfo));
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/widgets", new[] { "POST" }, httpContext => HandleCreate(httpContext, resultInfo, csrf));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "POST /api/widgets => WidgetEndpoints.Create");
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(int), new[] { "application/json" }));
@@ -126,10 +127,10 @@ partial class WidgetEndpoints
         }
 
         // POST /api/widgets => WidgetEndpoints.Create
-        private static async global::System.Threading.Tasks.Task HandleCreate(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> resultInfo)
+        private static async global::System.Threading.Tasks.Task HandleCreate(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> resultInfo, global::Bastion.Csrf.CsrfCheck csrf)
         {
-            // [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)
-            if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
+            // [CsrfProtected]: Fetch Metadata / Origin checks (+ token in the Hybrid and Token modes), mode from Bastion:Csrf:Mode, before anything is read (403)
+            if (await csrf.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
             var result = global::Portal.WidgetEndpoints.Create();
             await global::Microsoft.AspNetCore.Http.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);
         }

@@ -18,8 +18,9 @@ partial class PostEndpoints
             // [Post("/posts")] Create
             {
                 var bodyInfo = global::Bastion.Endpoints.BastionJson.GetTypeInfo<global::Blog.CreatePost>(json, "POST /posts");
+                var csrf = global::Bastion.Csrf.CsrfCheck.ForEndpoint(endpoints, "POST /posts", null);
                 var method = new global::System.Func<global::Blog.CreatePost, global::Microsoft.AspNetCore.Http.HttpResults.Created<global::Blog.CreatePost>>(global::Blog.PostEndpoints.Create).Method;
-                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/posts", new[] { "POST" }, httpContext => HandleCreate(httpContext, bodyInfo));
+                var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/posts", new[] { "POST" }, httpContext => HandleCreate(httpContext, bodyInfo, csrf));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "POST /posts => PostEndpoints.Create");
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
                 var parameters = method.GetParameters();
@@ -49,10 +50,10 @@ partial class PostEndpoints
         }
 
         // POST /posts => PostEndpoints.Create
-        private static async global::System.Threading.Tasks.Task HandleCreate(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Blog.CreatePost> bodyInfo)
+        private static async global::System.Threading.Tasks.Task HandleCreate(global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Blog.CreatePost> bodyInfo, global::Bastion.Csrf.CsrfCheck csrf)
         {
-            // [CsrfProtected]: Fetch Metadata / Origin checks and the antiforgery token, before anything is read (403)
-            if (await global::Bastion.Csrf.CsrfGuard.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
+            // [CsrfProtected]: Fetch Metadata / Origin checks (+ token in the Hybrid and Token modes), mode from Bastion:Csrf:Mode, before anything is read (403)
+            if (await csrf.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }
             // body: JSON only (415), at most 1048576 bytes (413), malformed (400)
             var argPostRead = await global::Bastion.Endpoints.JsonBody.ReadAsync(httpContext, bodyInfo, 1048576L);
             if (!argPostRead.Succeeded) { await argPostRead.Problem.ExecuteAsync(httpContext); return; }
@@ -102,7 +103,7 @@ partial class PostEndpoints
             if (memberDisplayName is not null)
             {
                 if (memberDisplayName.Length > 65536) errors.Add("display_name", "The display_name field is longer than the 65536 characters accepted.");
-                else if (global::Bastion.Html.HtmlPolicySanitizer.ContainsMarkup(memberDisplayName)) errors.Add("display_name", "The display_name field must not contain markup.");
+                else if (global::Bastion.Html.HtmlText.ContainsMarkup(memberDisplayName)) errors.Add("display_name", "The display_name field must not contain markup.");
             }
             if (string.IsNullOrWhiteSpace(memberDisplayName)) errors.Add("display_name", "The display_name field is required.");
             return value;
@@ -118,7 +119,7 @@ partial class PostEndpoints
             if (memberTitle is not null)
             {
                 if (memberTitle.Length > 65536) errors.Add("title", "The title field is longer than the 65536 characters accepted.");
-                else { var clean = global::Bastion.Html.HtmlPolicySanitizer.Sanitize(memberTitle, global::Bastion.HtmlPolicy.Text); if (!global::System.Object.ReferenceEquals(clean, memberTitle)) { memberTitle = clean; changed = true; } }
+                else { var clean = global::Bastion.Html.HtmlText.Encode(memberTitle); if (!global::System.Object.ReferenceEquals(clean, memberTitle)) { memberTitle = clean; changed = true; } }
             }
             if (string.IsNullOrWhiteSpace(memberTitle)) errors.Add("title", "The title field is required.");
             if (memberTitle is not null && (memberTitle.Length > 120 || memberTitle.Length < 3)) errors.Add("title", "The title field must have between 3 and 120 characters.");
@@ -128,7 +129,7 @@ partial class PostEndpoints
             if (memberBody is not null)
             {
                 if (memberBody.Length > 65536) errors.Add("body", "The body field is longer than the 65536 characters accepted.");
-                else { var clean = global::Bastion.Html.HtmlPolicySanitizer.Sanitize(memberBody, global::Bastion.HtmlPolicy.BasicFormatting); if (!global::System.Object.ReferenceEquals(clean, memberBody)) { memberBody = clean; changed = true; } }
+                else { var clean = global::Bastion.Html.HtmlPolicySanitizer.SanitizeBasicFormatting(memberBody); if (!global::System.Object.ReferenceEquals(clean, memberBody)) { memberBody = clean; changed = true; } }
             }
             if (string.IsNullOrWhiteSpace(memberBody)) errors.Add("body", "The body field is required.");
             if (memberBody is not null && memberBody.Length > 10000) errors.Add("body", "The body field must have at most 10000 characters.");
@@ -138,7 +139,7 @@ partial class PostEndpoints
             if (memberContactEmail is not null)
             {
                 if (memberContactEmail.Length > 65536) errors.Add("contactEmail", "The contactEmail field is longer than the 65536 characters accepted.");
-                else if (global::Bastion.Html.HtmlPolicySanitizer.ContainsMarkup(memberContactEmail)) errors.Add("contactEmail", "The contactEmail field must not contain markup.");
+                else if (global::Bastion.Html.HtmlText.ContainsMarkup(memberContactEmail)) errors.Add("contactEmail", "The contactEmail field must not contain markup.");
             }
             if (memberContactEmail is not null && !global::Bastion.Validation.ValidationChecks.IsEmailAddress(memberContactEmail)) errors.Add("contactEmail", "The contactEmail field is not a valid e-mail address.");
 
@@ -175,7 +176,7 @@ partial class PostEndpoints
                         if (item is not null)
                         {
                             if (item.Length > 65536) errors.Add(null, "The keywords[] field is longer than the 65536 characters accepted.");
-                            else { var clean = global::Bastion.Html.HtmlPolicySanitizer.Sanitize(item, global::Bastion.HtmlPolicy.Text); if (!global::System.Object.ReferenceEquals(clean, item)) { item = clean; changed = true; } }
+                            else { var clean = global::Bastion.Html.HtmlText.Encode(item); if (!global::System.Object.ReferenceEquals(clean, item)) { item = clean; changed = true; } }
                         }
                         if (!global::System.Object.ReferenceEquals(item, original)) { copy ??= global::System.Linq.Enumerable.ToArray(memberKeywords); copy[i] = item!; }
                     }
@@ -234,7 +235,7 @@ partial class PostEndpoints
             if (memberMessage is not null)
             {
                 if (memberMessage.Length > 65536) errors.Add("message", "The message field is longer than the 65536 characters accepted.");
-                else { var clean = global::Bastion.Html.HtmlPolicySanitizer.Sanitize(memberMessage, global::Bastion.HtmlPolicy.Text); if (!global::System.Object.ReferenceEquals(clean, memberMessage)) { memberMessage = clean; changed = true; } }
+                else { var clean = global::Bastion.Html.HtmlText.Encode(memberMessage); if (!global::System.Object.ReferenceEquals(clean, memberMessage)) { memberMessage = clean; changed = true; } }
             }
             if (string.IsNullOrWhiteSpace(memberMessage)) errors.Add("message", "The message field is required.");
 
@@ -259,7 +260,7 @@ partial class PostEndpoints
             if (memberHeading is not null)
             {
                 if (memberHeading.Length > 65536) errors.Add("heading", "The heading field is longer than the 65536 characters accepted.");
-                else { var clean = global::Bastion.Html.HtmlPolicySanitizer.Sanitize(memberHeading, global::Bastion.HtmlPolicy.Text); if (!global::System.Object.ReferenceEquals(clean, memberHeading)) { memberHeading = clean; changed = true; } }
+                else { var clean = global::Bastion.Html.HtmlText.Encode(memberHeading); if (!global::System.Object.ReferenceEquals(clean, memberHeading)) { memberHeading = clean; changed = true; } }
             }
             if (string.IsNullOrWhiteSpace(memberHeading)) errors.Add("heading", "The heading field is required.");
 

@@ -6,8 +6,8 @@ namespace Bastion.IntegrationTests.Csrf;
 
 public sealed record Transfer(string To, int Amount);
 
-/// <summary>State-changing endpoints behind [CsrfProtected]; each counts its calls so tests prove it never ran.</summary>
-[BastionEndpoints("/csrf"), CsrfProtected]
+/// <summary>State-changing endpoints behind [CsrfProtected(CsrfMode.Token)]; each counts its calls so tests prove it never ran.</summary>
+[BastionEndpoints("/csrf"), CsrfProtected(CsrfMode.Token)]
 public static partial class CsrfEndpoints
 {
     private static int _calls;

@@ -1,4 +1,5 @@
 using Bastion.Testing;
+using Bastion.IntegrationTests.Csrf;
 using System;
 using System.IO;
 using System.Linq;
@@ -47,16 +48,20 @@ public sealed partial class NativeAotTests
             {
                 var ct = TestContext.Current.CancellationToken;
                 Assert.Equal("{\"status\":\"ok\"}", await client.GetStringAsync("/api/health", ct));
-                await Csrf.CsrfClient.UseCsrfTokenAsync(client, ct);
+                // The tokenless default mode: a cross-site post is refused, the app's own page posts without a token.
+                var forged = new HttpRequestMessage(HttpMethod.Post, "/api/comments") { Content = new StringContent("""{"content":"forged"}""", Encoding.UTF8, "application/json") };
+                forged.Headers.Add("Sec-Fetch-Site", "cross-site");
+                Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(forged, ct)).StatusCode);
+                client.ActAsOwnPage();
 
                 HttpResponseMessage created = await client.PostAsync("/api/comments",
                     new StringContent("""{"content":"<script>alert(1)</script>Native <b>AOT</b>","tags":[{"name":"aot"}]}""", Encoding.UTF8, "application/json"), ct);
                 string body = await created.Content.ReadAsStringAsync(ct);
                 Assert.True(created.StatusCode == HttpStatusCode.Created, body + "\n" + app.Output);
-                Assert.Contains("\"content\":\"Native AOT\"", body, StringComparison.Ordinal);
+                Assert.Contains("\"content\":\"\\u0026lt;script\\u0026gt;alert(1)\\u0026lt;/script\\u0026gt;Native \\u0026lt;b\\u0026gt;AOT\\u0026lt;/b\\u0026gt;\"", body, StringComparison.Ordinal);
                 // Read back through the generated [Sql] queries and ordinal row readers, natively.
                 string list = await client.GetStringAsync("/api/comments?order=oldest", ct);
-                Assert.Contains("\"content\":\"Native AOT\"", list, StringComparison.Ordinal);
+                Assert.Contains("Native \\u0026lt;b\\u0026gt;AOT", list, StringComparison.Ordinal);
                 Assert.Contains("\"tags\":[\"aot\"]", list, StringComparison.Ordinal);
 
                 HttpResponseMessage invalid = await client.PostAsync("/api/comments",
