@@ -42,7 +42,7 @@ public sealed class HtmlTextTests
             IElement div = ParseInDiv(HtmlText.Encode(input));
             // The HTML parser itself turns CR LF and lone CR into LF (and AngleSharp the noncharacter U+FFFF into
             // U+FFFD); NUL is removed by the encoder.
-            string typed = input.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\0", string.Empty).Replace('\uFFFF', '\uFFFD');
+            string typed = input.Replace("\0", string.Empty).Replace("\r\n", "\n").Replace('\r', '\n').Replace('\uFFFF', '\uFFFD');
             Assert.Equal(typed, div.TextContent);
         }, iter: 3000);
     }

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-// Bastion: the generated [CsrfProtected] endpoint with generated validation and sanitization, UseBastion's headers.
+// Bastion: the generated [CsrfProtected] endpoint in the default (tokenless Origin) mode, generated validation and
+// the parser-free sanitization policies (Text, Reject), UseBastion's headers.
 WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
-builder.Configuration["Bastion:Csrf:AllowInsecureCookie"] = "true";
 builder.Logging.ClearProviders();
 builder.AddBastion();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, VariantJson.Default));

@@ -5,14 +5,18 @@ using Bastion;
 
 namespace Bastion.Variants;
 
-/// <summary>The ten-field order every variant accepts: the benchmarks' Order rules, without [MaxLength] on the list (its attribute constructor is not trim-safe).</summary>
+/// <summary>
+/// The ten-field order every variant accepts: the benchmarks' Order rules, without [MaxLength] on the list (its attribute
+/// constructor is not trim-safe). Its [Sanitize] fields use the parser-free policies (Text, Reject); the GeneratedHtml
+/// variant declares the same order with a BasicFormatting field.
+/// </summary>
 [Microsoft.Extensions.Validation.ValidatableType]
 public sealed record VariantOrder(
     [property: Required, StringLength(80)] string Customer,
     [property: Required, EmailAddress] string Email,
     [property: Url] string? Website,
     [property: Required, StringLength(500), Sanitize] string Notes,
-    [property: Sanitize(HtmlPolicy.BasicFormatting), StringLength(200)] string? Signature,
+    [property: Sanitize(HtmlPolicy.Reject), StringLength(200)] string? Signature,
     [property: Range(1, 100)] int Quantity,
     [property: Range(0.01, 10000.0)] double Price,
     [property: Required, RegularExpression("^[A-Z]{3}$")] string Currency,
