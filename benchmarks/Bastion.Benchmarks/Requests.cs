@@ -38,7 +38,11 @@ public static partial class OrderEndpoints
     [Post("/orders"), CsrfExempt("benchmark")]
     public static IResult Create(Order order) => TypedResults.Ok();
 
-    /// <summary>The whole-request benchmark's protected endpoint: CSRF checks, validation, sanitization, all generated.</summary>
+    /// <summary>The whole-request benchmark's protected endpoint: CSRF checks (default, tokenless mode), validation, sanitization, all generated.</summary>
     [Post("/protected/orders"), CsrfProtected]
     public static IResult CreateProtected(Order order) => TypedResults.Ok(order.Lines.Count);
+
+    /// <summary>The same endpoint pinned to the Token mode (headers and an antiforgery token on every request).</summary>
+    [Post("/protected/token/orders"), CsrfProtected(CsrfMode.Token)]
+    public static IResult CreateProtectedWithToken(Order order) => TypedResults.Ok(order.Lines.Count);
 }

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Start-up, memory, size and load of three NativeAOT builds of one order API (benchmarks/Variants):
-#   Generated  Bastion-generated [CsrfProtected] endpoint, generated validation and sanitization, UseBastion headers
-#   Runtime    the same protection with runtime middleware (minimal API, AddValidation, antiforgery filter,
-#              reflection sanitizing filter with HtmlSanitizer)
-#   Bare       the minimal API with no protection (the empty template plus one JSON endpoint)
-# Prints a Markdown table. Needs the .NET 10 SDK with NativeAOT prerequisites (gcc, zlib1g-dev), curl and wrk
-# (Debian packages). Settings: RUNS (start-ups per variant, default 5), DURATION (wrk, default 10s),
-# CONNECTIONS (default 32), OUT (publish folder, default a temp dir).
+# Start-up, memory, size and load of four NativeAOT builds of one order API (benchmarks/Variants):
+#   Bare           the minimal API with no protection (the empty template plus one JSON endpoint)
+#   Runtime        protection with runtime middleware (minimal API, AddValidation, antiforgery filter, reflection
+#                  sanitizing filter with HtmlSanitizer): what the same protection costs the usual way, with tokens
+#   Generated      Bastion's generated [CsrfProtected] endpoint in the default tokenless mode, generated validation and
+#                  the parser-free [Sanitize] policies (Text, Reject), UseBastion headers
+#   GeneratedHtml  Generated with one [Sanitize(HtmlPolicy.BasicFormatting)] field (HtmlSanitizer + AngleSharp linked)
+# Prints two Markdown tables: the measurements, and what each assembly brings to each binary (from the compiler's
+# mstat files, via benchmarks/SizeReport). Needs the .NET 10 SDK with NativeAOT prerequisites (gcc, zlib1g-dev), curl
+# and wrk (Debian packages). Settings: RUNS (start-ups per variant, default 5), DURATION (wrk, default 10s),
+# CONNECTIONS (default 32), OUT (publish folder, default a temp dir), TOP (assemblies listed, default 25).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 for tool in curl wrk python3; do
@@ -16,11 +19,13 @@ runs=${RUNS:-5}
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-32}
 out=${OUT:-$(mktemp -d)}
-variants=(Bare Runtime Generated)
+variants=(Bare Runtime Generated GeneratedHtml)
 
+mstats=()
 for v in "${variants[@]}"; do
   echo "publishing $v (NativeAOT) ..." >&2
-  dotnet publish "benchmarks/Variants/Bastion.Variants.$v" -c Release -o "$out/$v" -v quiet -nologo >&2
+  dotnet publish "benchmarks/Variants/Bastion.Variants.$v" -c Release -o "$out/$v" -v quiet -nologo -p:IlcGenerateMstatFile=true >&2
+  mstats+=("$v=benchmarks/Variants/Bastion.Variants.$v/obj/Release/net10.0/linux-x64/native/Bastion.Variants.$v.mstat")
 done
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
@@ -48,14 +53,14 @@ for v in "${variants[@]}"; do
   startup[$v]=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
   rss[$v]=$(printf '%s\n' "${mems[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
 
-  # Load: a valid protected POST (antiforgery cookie and header from the token endpoint where there is one).
+  # Load: a valid protected POST (antiforgery cookie and header from the token endpoint where there is one: Runtime).
   port=$(free_port)
   "$bin" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; do sleep 0.01; done
   jar=$(mktemp); lua=$(mktemp --suffix .lua)
   token=""
-  if [ "$v" != Bare ]; then
+  if [ "$v" = Runtime ]; then
     token=$(curl -sf -c "$jar" "http://127.0.0.1:$port/bastion/csrf-token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
   fi
   cookie=$(awk '$6 == "bastion-csrf" {print $6 "=" $7}' "$jar")
@@ -70,11 +75,13 @@ LUA
   post() { curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H 'Sec-Fetch-Site: same-origin' "$@" "http://127.0.0.1:$port/orders"; }
   status=$(post -H "X-CSRF-TOKEN: $token" -H "Cookie: $cookie" --data "$body")
   [ "$status" = 200 ] || { echo "$v answered $status to the load request" >&2; kill "$pid"; exit 1; }
-  # The protection is really on: an invalid order is a 400, a valid one without the token a 403 (Bare takes both).
+  # The protection is really on: an invalid order is a 400, a cross-site one a 403, and Runtime refuses one without its
+  # token (Bare takes all three).
   invalid=$(post -H "X-CSRF-TOKEN: $token" -H "Cookie: $cookie" --data "${body/\"quantity\":3/\"quantity\":0}")
-  forged=$(post --data "$body")
-  expected="400 403"; [ "$v" = Bare ] && expected="200 200"
-  [ "$invalid $forged" = "$expected" ] || { echo "$v answered '$invalid $forged' to an invalid and a token-less order, expected '$expected'" >&2; kill "$pid"; exit 1; }
+  crosssite=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' -H 'Sec-Fetch-Site: cross-site' -H 'Origin: http://evil.example' -H "X-CSRF-TOKEN: $token" -H "Cookie: $cookie" --data "$body" "http://127.0.0.1:$port/orders")
+  tokenless=$(post --data "$body")
+  expected="400 403 200"; [ "$v" = Bare ] && expected="200 200 200"; [ "$v" = Runtime ] && expected="400 200 403"
+  [ "$invalid $crosssite $tokenless" = "$expected" ] || { echo "$v answered '$invalid $crosssite $tokenless' to an invalid, a cross-site and a token-less order, expected '$expected'" >&2; kill "$pid"; exit 1; }
   report=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$lua" "http://127.0.0.1:$port/orders")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -f "$jar" "$lua"
@@ -97,3 +104,7 @@ for v in "${variants[@]}"; do
 done
 echo
 echo "Generated/Runtime requests/s: $(echo "${rps[Generated]} / ${rps[Runtime]}" | bc -l | cut -c1-4)x"
+echo
+echo "What each assembly brings to each binary (compiled code and type data, KB; \"(runtime data)\" is metadata, strings and frozen objects):"
+echo
+dotnet run --project benchmarks/SizeReport -c Release -- "${mstats[@]}" --top "${TOP:-25}"
