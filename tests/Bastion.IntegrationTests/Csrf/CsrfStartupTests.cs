@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Bastion.IntegrationTests.Browser;
+using Bastion.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace Bastion.IntegrationTests.Csrf;
+
+/// <summary>
+/// A CSRF configuration that cannot work stops the app before it serves anything, naming the setting; one that works
+/// but is pointless or risky is a start-up warning. Tried on the sample (tokenless, so it has no token support).
+/// </summary>
+public sealed class CsrfStartupTests
+{
+    private static WebApplication Sample(params string[] settings)
+        => Samples.Api.SampleApp.Build([.. settings, "--Urls=http://127.0.0.1:0",
+            "--ConnectionStrings:Comments=Data Source=" + Path.Combine(Path.GetTempPath(), "bastion-csrf-startup-" + Guid.NewGuid().ToString("N") + ".db") + ";Pooling=False;Mode=Memory",
+            "--contentRoot=" + Path.Combine(RepositoryRoot.Find(), "samples", "Bastion.Samples.Api")]);
+
+    [Theory]
+    [InlineData("--Bastion:Csrf:Mode=Tokne", "Bastion:Csrf:Mode")]
+    [InlineData("--Bastion:Csrf:Mode=*", "Bastion:Csrf:Mode")]
+    [InlineData("--Bastion:Csrf:AllowMissingOriginHeaders=yes", "Bastion:Csrf:AllowMissingOriginHeaders")]
+    [InlineData("--Bastion:Csrf:AllowSameSite=1", "Bastion:Csrf:AllowSameSite")]
+    [InlineData("--Bastion:Csrf:TrustedOrigins:0=https://app.example.com/", "Bastion:Csrf:TrustedOrigins:0")]
+    [InlineData("--Bastion:Csrf:TrustedOrigins:0=null", "Bastion:Csrf:TrustedOrigins:0")]
+    public void A_value_that_is_not_understood_stops_the_app_naming_the_key(string setting, string key)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Sample(setting));
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Token")]
+    [InlineData("hybrid")]
+    public void A_configured_token_mode_in_an_app_without_token_support_stops_it_at_map_time(string mode)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Sample("--Bastion:Csrf:Mode=" + mode));
+        Assert.Contains("Bastion:Csrf:Mode", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AddBastionCsrfTokens", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/api/comments", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_sample_starts_in_the_origin_mode_when_it_is_named_explicitly()
+    {
+        await using WebApplication app = Sample("--Bastion:Csrf:Mode=origin");
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task An_insecure_token_cookie_setting_without_token_endpoints_is_a_start_up_warning()
+    {
+        using var logs = new CapturedLogs();
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration["Bastion:Csrf:AllowInsecureCookie"] = "true";
+        builder.Logging.AddProvider(logs);
+        // The library's AddBastion: this test assembly's generated one would register tokens for its token endpoints.
+        BastionApplicationExtensions.AddBastion(builder);
+        await using WebApplication app = builder.Build();
+        app.UseBastion();
+        Assert.True(logs.Contains("Bastion:Csrf:AllowInsecureCookie is set but no endpoint uses CSRF tokens"), string.Join("\n", logs.Lines));
+    }
+
+    [Fact]
+    public async Task An_insecure_token_cookie_outside_development_is_a_start_up_warning()
+    {
+        using var logs = new CapturedLogs();
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration["Bastion:Csrf:AllowInsecureCookie"] = "true";
+        builder.Logging.AddProvider(logs);
+        builder.AddBastion(); // generated: registers tokens (this assembly pins token-mode endpoints)
+        await using WebApplication app = builder.Build();
+        app.UseBastion();
+        Assert.True(logs.Contains("Bastion:Csrf:AllowInsecureCookie is set outside Development"), string.Join("\n", logs.Lines));
+    }
+}
