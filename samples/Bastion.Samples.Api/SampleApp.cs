@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Data.Common;
+using System.Text.Json.Serialization.Metadata;
 using Bastion.Samples.Api.Comments;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
@@ -15,7 +17,21 @@ public static class SampleApp
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
         builder.AddBastion();
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            // The sample's context first, and no reflection-based resolver even under the JIT (tests): a type missing from
+            // the context fails here the way it would under NativeAOT. ASP.NET Core's own contexts (problem details) stay.
+            IList<IJsonTypeInfoResolver> chain = options.SerializerOptions.TypeInfoResolverChain;
+            for (int i = chain.Count - 1; i >= 0; i--)
+            {
+                if (chain[i] is DefaultJsonTypeInfoResolver)
+                {
+                    chain.RemoveAt(i);
+                }
+            }
+
+            chain.Insert(0, SampleJsonContext.Default);
+        });
         builder.Services.AddOpenApi();
 
         string connectionString = builder.Configuration.GetConnectionString("Comments") ?? "Data Source=bastion-sample.db";

@@ -64,7 +64,8 @@ public static class BastionApplicationExtensions
 
     /// <summary>
     /// Adds Bastion's middleware: the security headers (<see cref="Headers.SecurityHeaders"/>, values
-    /// precomputed from <c>Bastion:Headers</c>) on every response. Error responses produced before an endpoint runs (the router's 415
+    /// precomputed from <c>Bastion:Headers</c>) on every response; unhandled exceptions after it become 500 problem details
+    /// with a trace id and nothing of the exception. Error responses produced before an endpoint runs (the router's 415
     /// for a Content-Type an endpoint does not accept, 405, 404) get a problem details body too. On a
     /// <see cref="WebApplication"/> it also maps <c>POST /bastion/csp-report</c> and, when token support is registered
     /// (<see cref="BastionCsrfExtensions.AddBastionCsrfTokens"/>), <c>GET /bastion/csrf-token</c>, which sets the
@@ -80,6 +81,9 @@ public static class BastionApplicationExtensions
             headers.WriteHeaders(context);
             return next(context);
         });
+        // An unhandled exception in an endpoint or middleware after this point is a 500 problem details response with
+        // a trace id (logged with its details, never sent), not an empty 500.
+        app.UseExceptionHandler();
         app.UseStatusCodePages();
         ILogger logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Bastion");
         foreach (string warning in app.ApplicationServices.GetRequiredService<Cors.BastionCorsPolicies>().Warnings

@@ -161,19 +161,40 @@ public sealed class EndpointBehaviourTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("{\"body\":")]
-    [InlineData("not json")]
-    [InlineData("{\"body\":\"x\",\"stars\":\"three\"}")]
-    [InlineData("[1,2,3]")]
-    [InlineData("null")]
-    [InlineData("")]
-    public async Task Malformed_json_is_400_never_500(string json)
+    [InlineData("{\"body\":", "Malformed JSON")]
+    [InlineData("not json", "Malformed JSON")]
+    [InlineData("{\"body\":\"x\",\"stars\":3", "Malformed JSON")]
+    [InlineData("{\"body\":\"x\",\"stars\":\"three\"}", "JSON value of the wrong type")]
+    [InlineData("{\"body\":\"x\",\"stars\":99999999999}", "JSON value of the wrong type")]
+    [InlineData("[1,2,3]", "JSON value of the wrong type")]
+    [InlineData("null", "Request body required")]
+    [InlineData("", "Request body required")]
+    [InlineData("   ", "Malformed JSON")]
+    public async Task Malformed_json_is_400_never_500_and_its_title_says_what_happened(string json, string title)
     {
         int before = TestEndpoints.Calls;
         HttpResponseMessage response = await PostJson(json);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(400, (await Json(response)).GetProperty("status").GetInt32());
+        JsonElement problem = await Json(response);
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.Equal(title, problem.GetProperty("title").GetString());
         Assert.Equal(before, TestEndpoints.Calls);
+    }
+
+    [Fact]
+    public async Task An_exception_in_a_handler_is_a_500_problem_with_a_trace_id_and_no_internals()
+    {
+        HttpResponseMessage response = await _host.Client.GetAsync("/t/fail", TestContext.Current.CancellationToken);
+        string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        JsonElement problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(500, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()), body);
+        foreach (string internals in new[] { "SQLite", "locked", "secret-path", "hunter2", "InvalidOperationException", "   at " })
+        {
+            Assert.DoesNotContain(internals, body, System.StringComparison.Ordinal);
+        }
     }
 
     [Fact]

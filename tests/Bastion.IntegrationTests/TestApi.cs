@@ -86,6 +86,10 @@ public static partial class TestEndpoints
         return TypedResults.Ok();
     }
 
+    /// <summary>A handler that fails the way real ones do (a database error carrying internals in its message).</summary>
+    [Get("/fail")]
+    public static Ok<int> Fail() => throw new System.InvalidOperationException("SQLite Error 5: 'database is locked' at /srv/app/secret-path.db, password=hunter2");
+
     [Get("/items/{id:int}")]
     public static Results<Ok<int>, NotFound> Get(int id, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "X-Tenant")] string? tenant, bool twice = false)
     {

@@ -23,8 +23,8 @@ public static partial class DiagnosticsEndpoints
         }
         catch (CommandArgumentException refused)
         {
-            // The message names the reason, never the value.
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["host"] = [refused.Message] });
+            // The reason, never the value (and not .NET's " (Parameter 'host')" suffix that Message carries).
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["host"] = [refused.Reason] });
         }
         catch (InvalidOperationException)
         {

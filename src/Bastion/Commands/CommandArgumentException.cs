@@ -16,6 +16,12 @@ public sealed class CommandArgumentException : ArgumentException
     /// <summary>Why the value was refused.</summary>
     public CommandArgumentProblem Problem { get; }
 
+    /// <summary>
+    /// The reason alone, safe to send to a client: unlike <see cref="ArgumentException.Message"/> it carries no
+    /// " (Parameter 'name')" suffix. The parameter is <see cref="ArgumentException.ParamName"/>.
+    /// </summary>
+    public string Reason => Describe(Problem);
+
     private static string Describe(CommandArgumentProblem problem) => problem switch
     {
         CommandArgumentProblem.Empty => "The command argument is empty.",

@@ -37,6 +37,19 @@ public static class BastionProblems
             detail: "The request body is not valid JSON for this endpoint" + where + position + ".");
     }
 
+    /// <summary>400: the body is well-formed JSON, but a value does not fit the expected type (a string for a number, an array for an object).</summary>
+    public static IResult JsonValueOfWrongType(string? path, long? line, long? bytePosition)
+    {
+        string where = IsPlainJsonPath(path) ? " at " + path : string.Empty;
+        string position = line is long l && bytePosition is long b
+            ? string.Create(CultureInfo.InvariantCulture, $" (line {l + 1}, byte {b + 1})")
+            : string.Empty;
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "JSON value of the wrong type",
+            detail: "The request body is valid JSON, but the value" + where + position + " is not of the type this endpoint expects.");
+    }
+
     /// <summary>400: the body was the JSON literal <c>null</c> or empty.</summary>
     public static IResult BodyRequired() => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,

@@ -43,6 +43,11 @@ public static class JsonBody
             return new JsonBodyResult<T>(BastionProblems.PayloadTooLarge(maxBytes));
         }
 
+        if (request.ContentLength == 0)
+        {
+            return new JsonBodyResult<T>(BastionProblems.BodyRequired());
+        }
+
         // Bastion's own cap, enforced while reading; Kestrel's larger server-wide cap stays as a backstop.
         using var limited = new LengthLimitedStream(request.Body, maxBytes);
         T? value;
@@ -54,9 +59,15 @@ public static class JsonBody
         {
             return new JsonBodyResult<T>(BastionProblems.PayloadTooLarge(maxBytes));
         }
+        catch (JsonException ex) when (ex.InnerException is JsonException)
+        {
+            // The reader's own error (wrapped by the serializer): the text is not JSON at all.
+            return new JsonBodyResult<T>(BastionProblems.MalformedJson(ex.Path, ex.LineNumber, ex.BytePositionInLine));
+        }
         catch (JsonException ex)
         {
-            return new JsonBodyResult<T>(BastionProblems.MalformedJson(ex.Path, ex.LineNumber, ex.BytePositionInLine));
+            // Well-formed JSON that does not fit the type: a string for a number, an array for an object, a number out of range.
+            return new JsonBodyResult<T>(BastionProblems.JsonValueOfWrongType(ex.Path, ex.LineNumber, ex.BytePositionInLine));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

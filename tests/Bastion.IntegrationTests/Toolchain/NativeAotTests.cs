@@ -78,6 +78,14 @@ public sealed partial class NativeAotTests
                 Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
                 Assert.Contains("tags[0].name", problem, StringComparison.Ordinal);
 
+                // OpenAPI describes every endpoint from the native binary (all its types are in the sample's JSON context).
+                using (HttpResponseMessage openApi = await client.GetAsync("/openapi/v1.json", ct))
+                {
+                    string description = await openApi.Content.ReadAsStringAsync(ct);
+                    Assert.True(openApi.StatusCode == HttpStatusCode.OK, $"{(int)openApi.StatusCode} {description}\n{app.Output}");
+                    Assert.Contains("/api/comments", description, StringComparison.Ordinal);
+                }
+
                 HttpResponseMessage wrongType = await client.PostAsync("/api/comments", new StringContent("x", Encoding.UTF8, "text/plain"), ct);
                 Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
 
