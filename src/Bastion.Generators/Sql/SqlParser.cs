@@ -377,101 +377,14 @@ internal static class SqlParser
         }
 
         elementType = SymbolNames.TypeName(target);
-        scalar = ValueOf(target);
+        scalar = SqlRowParser.ValueOf(target);
         if (scalar is not null)
         {
             return kind;
         }
 
-        row = ParseRow(SymbolNames.UnderlyingValueType(target), display, location, diagnostics);
+        row = SqlRowParser.Parse(SymbolNames.UnderlyingValueType(target), method.ContainingType, display, location, diagnostics);
         return kind;
-    }
-
-    private static SqlValueModel? ValueOf(ITypeSymbol type)
-    {
-        ITypeSymbol underlying = SymbolNames.UnderlyingValueType(type);
-        bool nullable = SymbolNames.IsNullable(type);
-        if (SqlTypes.DbTypeOf(underlying) is null)
-        {
-            return null;
-        }
-
-        string? enumName = null;
-        ITypeSymbol read = underlying;
-        if (underlying is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } enumUnderlying })
-        {
-            enumName = SymbolNames.TypeName(underlying);
-            read = enumUnderlying;
-        }
-
-        int nullability = !nullable ? 0 : underlying.IsValueType ? 1 : 2;
-        return new SqlValueModel(SymbolNames.NonNullableTypeName(read), SymbolNames.TypeName(type), nullability, enumName);
-    }
-
-    private static SqlRowModel? ParseRow(ITypeSymbol type, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics)
-    {
-        if (type is not INamedTypeSymbol named || named.TypeKind is not (TypeKind.Class or TypeKind.Struct) || named.IsAbstract
-            || !Validation.ValidationParser.IsUserType(named)
-            || named.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlResultTypeNotSupported, location, display, type.ToDisplayString(), "rows map to an application record, class or struct, or to a single scalar column; for many rows return IReadOnlyList<T> or IAsyncEnumerable<T>"));
-            return null;
-        }
-
-        IPropertySymbol[] properties = named.GetMembers().OfType<IPropertySymbol>()
-            .Where(p => !p.IsStatic && !p.IsIndexer && p.DeclaredAccessibility == Accessibility.Public && p.Name != "EqualityContract").ToArray();
-        IMethodSymbol? constructor = named.InstanceConstructors
-            .Where(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length > 0
-                        && c.Parameters.All(p => properties.Any(q => string.Equals(q.Name, p.Name, System.StringComparison.OrdinalIgnoreCase))))
-            .OrderByDescending(c => c.Parameters.Length)
-            .FirstOrDefault();
-        var members = new List<SqlRowMember>();
-        if (constructor is not null && named.IsRecord)
-        {
-            foreach (IParameterSymbol parameter in constructor.Parameters)
-            {
-                SqlValueModel? value = ValueOf(parameter.Type);
-                if (value is null)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlResultTypeNotSupported, location, display, type.ToDisplayString(),
-                        "member '" + parameter.Name + "' has type '" + parameter.Type.ToDisplayString() + "', which cannot be read from a column"));
-                    return null;
-                }
-
-                members.Add(new SqlRowMember(parameter.Name, value));
-            }
-
-            return new SqlRowModel(SymbolNames.NonNullableTypeName(named), true, members.ToEquatableArray());
-        }
-
-        bool parameterless = named.IsValueType || named.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 0);
-        if (!parameterless)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlResultTypeNotSupported, location, display, type.ToDisplayString(),
-                "it needs a positional record constructor or a public parameterless constructor with settable properties"));
-            return null;
-        }
-
-        foreach (IPropertySymbol property in properties.Where(p => p.SetMethod is { DeclaredAccessibility: Accessibility.Public }))
-        {
-            SqlValueModel? value = ValueOf(property.Type);
-            if (value is null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlResultTypeNotSupported, location, display, type.ToDisplayString(),
-                    "member '" + property.Name + "' has type '" + property.Type.ToDisplayString() + "', which cannot be read from a column"));
-                return null;
-            }
-
-            members.Add(new SqlRowMember(property.Name, value));
-        }
-
-        if (members.Count == 0)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlResultTypeNotSupported, location, display, type.ToDisplayString(), "it has no settable public properties"));
-            return null;
-        }
-
-        return new SqlRowModel(SymbolNames.NonNullableTypeName(named), false, members.ToEquatableArray());
     }
 
     private static string MethodDeclaration(IMethodSymbol method, string? cancellation, SqlReturnKind kind)
