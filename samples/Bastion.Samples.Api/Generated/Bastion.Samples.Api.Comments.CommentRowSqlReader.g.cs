@@ -24,7 +24,7 @@ internal static class CommentRowSqlReader
     public static Ordinals Resolve(global::System.Data.Common.DbDataReader reader, string query)
     {
         var ordinals = new Ordinals { Id = -1, Content = -1, Signature = -1, AuthorName = -1, Tags = -1, Rating = -1, CreatedAt = -1 };
-        for (int column = 0; column < reader.FieldCount; column++)
+        for (int column = 0, count = reader.FieldCount; column < count; column++)
         {
             string name = reader.GetName(column);
             if (ordinals.Id < 0 && global::Bastion.Sql.SqlRuntime.ColumnMatches(name, "Id")) ordinals.Id = column;

@@ -75,7 +75,8 @@ internal static class SqlReaderEmitter
             using (w.Block($"public static {ordinalsType} Resolve({Reader} reader, string query)"))
             {
                 w.Line($"var ordinals = new {ordinalsType} {{ {string.Join(", ", fields.Select(f => f + " = -1"))} }};");
-                using (w.Block("for (int column = 0; column < reader.FieldCount; column++)"))
+                // FieldCount is read once: on some providers (Microsoft.Data.Sqlite) each read is a native call.
+                using (w.Block("for (int column = 0, count = reader.FieldCount; column < count; column++)"))
                 {
                     w.Line("string name = reader.GetName(column);");
                     for (int i = 0; i < fields.Length; i++)

@@ -81,16 +81,18 @@ public static class SqlRuntime
     }
 
     /// <summary>Opens <paramref name="connection"/> when it is closed; true when the caller must close it again.</summary>
-    public static async System.Threading.Tasks.ValueTask<bool> OpenIfClosedAsync(DbConnection connection, System.Threading.CancellationToken cancellationToken)
+    public static System.Threading.Tasks.ValueTask<bool> OpenIfClosedAsync(DbConnection connection, System.Threading.CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (connection.State != ConnectionState.Closed)
-        {
-            return false;
-        }
 
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+        // Not async itself: an open connection (the usual case) costs a state check, no state machine.
+        return connection.State == ConnectionState.Closed ? OpenAsync(connection, cancellationToken) : new System.Threading.Tasks.ValueTask<bool>(false);
+
+        static async System.Threading.Tasks.ValueTask<bool> OpenAsync(DbConnection connection, System.Threading.CancellationToken cancellationToken)
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
     }
 
     /// <summary>
@@ -194,7 +196,9 @@ public static class SqlRuntime
                 return c == column.Length && m == member.Length;
             }
 
-            if (column[c] != member[m] && char.ToUpperInvariant(column[c]) != char.ToUpperInvariant(member[m]))
+            char a = column[c];
+            char b = member[m];
+            if (a != b && !(char.IsAsciiLetter(a) && (a | 0x20) == (b | 0x20)) && char.ToUpperInvariant(a) != char.ToUpperInvariant(b))
             {
                 return false;
             }

@@ -19,7 +19,7 @@ internal static class TotalsSqlReader
     public static Ordinals Resolve(global::System.Data.Common.DbDataReader reader, string query)
     {
         var ordinals = new Ordinals { Count = -1, Average = -1 };
-        for (int column = 0; column < reader.FieldCount; column++)
+        for (int column = 0, count = reader.FieldCount; column < count; column++)
         {
             string name = reader.GetName(column);
             if (ordinals.Count < 0 && global::Bastion.Sql.SqlRuntime.ColumnMatches(name, "Count")) ordinals.Count = column;
