@@ -148,7 +148,7 @@ internal static class SqlParser
             }
         }
 
-        SqlReturnKind returnKind = ParseReturn(method, code, display, location, diagnostics, out string? elementType, out SqlRowModel? row, out SqlValueModel? scalar);
+        SqlReturnKind returnKind = SqlResultParser.ParseReturn(method, code, display, location, diagnostics, out string? elementType, out SqlRowModel? row, out SqlValueModel? scalar);
         if (row is not null && SqlText.SelectsStar(code))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlSelectStar, location, display, row.TypeName.Replace("global::", string.Empty)));
@@ -321,70 +321,6 @@ internal static class SqlParser
         }
 
         return new SqlIdentifierModel(parameter.Name, CommandParser.Identifier(parameter.Name), enumName, keyword, choices.ToEquatableArray());
-    }
-
-    private static SqlReturnKind ParseReturn(IMethodSymbol method, string code, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics,
-        out string? elementType, out SqlRowModel? row, out SqlValueModel? scalar)
-    {
-        elementType = null;
-        row = null;
-        scalar = null;
-        ITypeSymbol returnType = method.ReturnType;
-        string original = (returnType as INamedTypeSymbol)?.OriginalDefinition.ToDisplayString() ?? string.Empty;
-        bool returnsRows = SqlText.ReturnsRowsFrom(code);
-        if (original == "System.Threading.Tasks.Task" && returnType is INamedTypeSymbol { IsGenericType: false })
-        {
-            return SqlReturnKind.Nothing;
-        }
-
-        ITypeSymbol? inner = (returnType as INamedTypeSymbol)?.TypeArguments.FirstOrDefault();
-        if (inner is null || (original != "System.Threading.Tasks.Task<TResult>" && original != "System.Collections.Generic.IAsyncEnumerable<T>"))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlResultTypeNotSupported, location, display, returnType.ToDisplayString(),
-                "return Task, Task<int>, Task<T>, Task<T?>, Task<IReadOnlyList<T>> or IAsyncEnumerable<T>"));
-            return SqlReturnKind.Nothing;
-        }
-
-        SqlReturnKind kind;
-        ITypeSymbol target;
-        if (original == "System.Collections.Generic.IAsyncEnumerable<T>")
-        {
-            kind = SqlReturnKind.Stream;
-            target = inner;
-        }
-        else if (inner is INamedTypeSymbol { OriginalDefinition: var definition } list && definition.ToDisplayString() == "System.Collections.Generic.IReadOnlyList<T>")
-        {
-            kind = SqlReturnKind.List;
-            target = list.TypeArguments[0];
-        }
-        else if (inner.SpecialType == SpecialType.System_Int32 && !returnsRows)
-        {
-            return SqlReturnKind.RowsAffected;
-        }
-        else
-        {
-            target = inner;
-            bool nullable = SymbolNames.IsNullable(inner);
-            bool isScalar = SqlTypes.DbTypeOf(SymbolNames.UnderlyingValueType(inner)) is not null || inner is IArrayTypeSymbol;
-            kind = nullable ? SqlReturnKind.FirstOrDefault : isScalar ? SqlReturnKind.Scalar : SqlReturnKind.Single;
-        }
-
-        if (!returnsRows)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlResultTypeNotSupported, location, display, returnType.ToDisplayString(),
-                "the statement returns no rows (no SELECT, WITH, VALUES or RETURNING); return Task or Task<int> for rows affected"));
-            return kind;
-        }
-
-        elementType = SymbolNames.TypeName(target);
-        scalar = SqlRowParser.ValueOf(target);
-        if (scalar is not null)
-        {
-            return kind;
-        }
-
-        row = SqlRowParser.Parse(SymbolNames.UnderlyingValueType(target), method.ContainingType, display, location, diagnostics);
-        return kind;
     }
 
     private static string MethodDeclaration(IMethodSymbol method, string? cancellation, SqlReturnKind kind)

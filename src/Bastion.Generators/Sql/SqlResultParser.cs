@@ -6,11 +6,79 @@ using Microsoft.CodeAnalysis;
 
 namespace Bastion.Generators.Sql;
 
-/// <summary>Turns a [Sql] result type into a <see cref="SqlRowModel"/> (members, how each is read, where the reader goes).</summary>
-internal static class SqlRowParser
+/// <summary>
+/// Turns a [Sql] method's return type into its shape and what is read: a scalar, or a <see cref="SqlRowModel"/>
+/// (members, how each is read, where the row type's shared reader goes).
+/// </summary>
+internal static class SqlResultParser
 {
+    /// <summary>What the method returns (<see cref="SqlReturnKind"/>) and, for rows, the scalar or row model read.</summary>
+    public static SqlReturnKind ParseReturn(IMethodSymbol method, string code, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics,
+        out string? elementType, out SqlRowModel? row, out SqlValueModel? scalar)
+    {
+        elementType = null;
+        row = null;
+        scalar = null;
+        ITypeSymbol returnType = method.ReturnType;
+        string original = (returnType as INamedTypeSymbol)?.OriginalDefinition.ToDisplayString() ?? string.Empty;
+        bool returnsRows = SqlText.ReturnsRowsFrom(code);
+        if (original == "System.Threading.Tasks.Task" && returnType is INamedTypeSymbol { IsGenericType: false })
+        {
+            return SqlReturnKind.Nothing;
+        }
+
+        ITypeSymbol? inner = (returnType as INamedTypeSymbol)?.TypeArguments.FirstOrDefault();
+        if (inner is null || (original != "System.Threading.Tasks.Task<TResult>" && original != "System.Collections.Generic.IAsyncEnumerable<T>"))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlResultTypeNotSupported, location, display, returnType.ToDisplayString(),
+                "return Task, Task<int>, Task<T>, Task<T?>, Task<IReadOnlyList<T>> or IAsyncEnumerable<T>"));
+            return SqlReturnKind.Nothing;
+        }
+
+        SqlReturnKind kind;
+        ITypeSymbol target;
+        if (original == "System.Collections.Generic.IAsyncEnumerable<T>")
+        {
+            kind = SqlReturnKind.Stream;
+            target = inner;
+        }
+        else if (inner is INamedTypeSymbol { OriginalDefinition: var definition } list && definition.ToDisplayString() == "System.Collections.Generic.IReadOnlyList<T>")
+        {
+            kind = SqlReturnKind.List;
+            target = list.TypeArguments[0];
+        }
+        else if (inner.SpecialType == SpecialType.System_Int32 && !returnsRows)
+        {
+            return SqlReturnKind.RowsAffected;
+        }
+        else
+        {
+            target = inner;
+            bool nullable = SymbolNames.IsNullable(inner);
+            bool isScalar = SqlTypes.DbTypeOf(SymbolNames.UnderlyingValueType(inner)) is not null || inner is IArrayTypeSymbol;
+            kind = nullable ? SqlReturnKind.FirstOrDefault : isScalar ? SqlReturnKind.Scalar : SqlReturnKind.Single;
+        }
+
+        if (!returnsRows)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlResultTypeNotSupported, location, display, returnType.ToDisplayString(),
+                "the statement returns no rows (no SELECT, WITH, VALUES or RETURNING); return Task or Task<int> for rows affected"));
+            return kind;
+        }
+
+        elementType = SymbolNames.TypeName(target);
+        scalar = ValueOf(target);
+        if (scalar is not null)
+        {
+            return kind;
+        }
+
+        row = ParseRow(SymbolNames.UnderlyingValueType(target), method.ContainingType, display, location, diagnostics);
+        return kind;
+    }
+
     /// <summary>How a scalar of <paramref name="type"/> is read from a column, or null when it is not a scalar.</summary>
-    public static SqlValueModel? ValueOf(ITypeSymbol type)
+    private static SqlValueModel? ValueOf(ITypeSymbol type)
     {
         ITypeSymbol underlying = SymbolNames.UnderlyingValueType(type);
         bool nullable = SymbolNames.IsNullable(type);
@@ -32,7 +100,7 @@ internal static class SqlRowParser
     }
 
     /// <summary>The row model of <paramref name="type"/>, read by [Sql] methods of <paramref name="queryType"/>; null with a diagnostic when it cannot be read.</summary>
-    public static SqlRowModel? Parse(ITypeSymbol type, INamedTypeSymbol queryType, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    private static SqlRowModel? ParseRow(ITypeSymbol type, INamedTypeSymbol queryType, string display, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
         if (type is not INamedTypeSymbol named || named.TypeKind is not (TypeKind.Class or TypeKind.Struct) || named.IsAbstract
             || !Validation.ValidationParser.IsUserType(named)
