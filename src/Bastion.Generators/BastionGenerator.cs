@@ -114,6 +114,16 @@ public sealed class BastionGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.SqlModels);
         context.RegisterSourceOutput(queries, static (spc, model)
             => spc.AddSource(model.HintName + ".Sql.g.cs", SqlEmitter.Emit(model)));
+        // One reader per row type, whichever methods return it; the per-method steps above stay per method.
+        IncrementalValuesProvider<SqlRowModel> rowReaders = queries
+            .Where(static model => model.Row is not null)
+            .Select(static (model, _) => model.Row!)
+            .Collect()
+            .Select(static (rows, _) => SqlReaderEmitter.Distinct(rows))
+            .WithTrackingName(TrackingNames.SqlRowReaders)
+            .SelectMany(static (rows, _) => rows);
+        context.RegisterSourceOutput(rowReaders, static (spc, row)
+            => spc.AddSource(row.HintName + ".g.cs", SqlReaderEmitter.Emit(row)));
 
         IncrementalValuesProvider<OptionsParseResult> parsedOptions = context.SyntaxProvider
             .ForAttributeWithMetadataName(

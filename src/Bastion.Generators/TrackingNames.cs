@@ -15,6 +15,7 @@ internal static class TrackingNames
     public const string SqlMethods = "Bastion.SqlMethods";
     public const string SqlModels = "Bastion.SqlModels";
     public const string SqlDiagnostics = "Bastion.SqlDiagnostics";
+    public const string SqlRowReaders = "Bastion.SqlRowReaders";
     public const string CorsPolicies = "Bastion.CorsPolicies";
     public const string AssemblyHeaders = "Bastion.AssemblyHeaders";
     public const string BrowserPolicies = "Bastion.BrowserPolicies";

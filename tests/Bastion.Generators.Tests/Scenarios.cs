@@ -179,7 +179,10 @@ public static class Scenarios
         }
         """;
 
-    /// <summary>[Sql] methods: every return shape, identifiers, IN lists, ANY arrays, enums, limits, transactions, timeouts.</summary>
+    /// <summary>
+    /// [Sql] methods: every return shape, identifiers, IN lists, ANY arrays, enums, limits, transactions, timeouts;
+    /// one row type read by several methods with different column lists, and a private row type.
+    /// </summary>
     public const string Sql = Usings + """
         using System.Data.Common;
         using Bastion.Sql;
@@ -222,6 +225,14 @@ public static class Scenarios
 
             [Sql("SELECT rating FROM comments WHERE id = @id AND (@minimum IS NULL OR rating >= @minimum)")]
             public static partial Task<int?> Rating(this DbConnection db, [SqlParam] long id, [SqlParam(Precision = 10, Scale = 2)] decimal? minimum = null);
+
+            [Sql("SELECT mood, created_at, content, id FROM comments WHERE rating IS NULL")]
+            public static partial IAsyncEnumerable<CommentRow> Unrated(this DbConnection db, CancellationToken ct = default);
+
+            private sealed record Excerpt(long Id, string Content);
+
+            [Sql("SELECT id, substr(content, 1, 40) AS content FROM comments ORDER BY id DESC LIMIT 5")]
+            private static partial Task<IReadOnlyList<Excerpt>> Latest(DbConnection db);
         }
         """;
 

@@ -69,8 +69,33 @@ internal sealed record SqlIdentifierModel(string Placeholder, string Identifier,
 /// <summary>One enum member and its identifier (or keyword).</summary>
 internal sealed record SqlIdentifierChoice(string Member, string Sql);
 
-/// <summary>A row type: construct through a constructor (positional records) or an object initializer.</summary>
-internal sealed record SqlRowModel(string TypeName, bool UseConstructor, EquatableArray<SqlRowMember> Members);
+/// <summary>
+/// A row type and where its one reader goes: construct through a constructor (positional records) or an object
+/// initializer. Every method returning the type shares the reader, so nothing here depends on a method.
+/// </summary>
+/// <param name="ReaderNamespace">The namespace the reader is declared in (the row type's), or null for the global one.</param>
+/// <param name="HostDeclaration">
+/// For a row type only its enclosing class can see (private or protected), that class's partial declaration: the
+/// reader is nested there. Null: the reader is a top-level internal class.
+/// </param>
+/// <param name="HostName">The enclosing class's name when <paramref name="HostDeclaration"/> is set.</param>
+/// <param name="ReaderName">The reader class's name, e.g. <c>CommentRowSqlReader</c>.</param>
+internal sealed record SqlRowModel(
+    string TypeName,
+    bool UseConstructor,
+    EquatableArray<SqlRowMember> Members,
+    string? ReaderNamespace,
+    string? HostDeclaration,
+    string? HostName,
+    string ReaderName)
+{
+    /// <summary>How a generated [Sql] method names the reader: fully qualified, or by name inside its host.</summary>
+    public string ReaderReference => HostName is not null ? ReaderName
+        : "global::" + (ReaderNamespace is null ? string.Empty : ReaderNamespace + ".") + ReaderName;
+
+    /// <summary>Unique per reader in one compilation (the reader's full name).</summary>
+    public string HintName => (ReaderNamespace is null ? string.Empty : ReaderNamespace + ".") + (HostName is null ? string.Empty : HostName + ".") + ReaderName;
+}
 
 /// <summary>A row member and how it is read.</summary>
 internal sealed record SqlRowMember(string Name, SqlValueModel Value);

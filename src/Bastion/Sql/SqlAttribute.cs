@@ -3,11 +3,11 @@ using System;
 namespace Bastion;
 
 /// <summary>
-/// Implements a <c>static partial</c> data-access method with Dapper: <c>@name</c> placeholders become typed
+/// Implements a <c>static partial</c> data-access method on plain ADO.NET: <c>@name</c> placeholders become typed
 /// parameters (one per <see cref="SqlParamAttribute"/> parameter), <c>{name}</c> placeholders become quoted
-/// identifiers chosen from an enum (<see cref="SqlIdentifierAttribute"/>), and rows are read by generated
-/// ordinal readers into the return type. The SQL text is a compile-time constant; values are never spliced
-/// into it.
+/// identifiers chosen from an enum (<see cref="SqlIdentifierAttribute"/>), and rows are read into the return type
+/// by a generated ordinal reader, one per row type. The SQL text is a compile-time constant; values are never
+/// spliced into it.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
 public sealed class SqlAttribute : Attribute

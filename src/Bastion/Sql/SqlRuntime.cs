@@ -58,56 +58,53 @@ public static class SqlRuntime
     }
 
     /// <summary>
-    /// A command for <paramref name="sql"/> on <paramref name="connection"/> with the generated parameters added.
-    /// Generated readers run it through ADO.NET and dispose it themselves: Dapper's wrapped reader
-    /// (<c>ExecuteReaderAsync</c>) leaves each command registered on a Microsoft.Data.Sqlite connection, which
-    /// was measured to slow every later command on a long-lived connection.
+    /// A command for <paramref name="sql"/> on <paramref name="connection"/>, in <paramref name="transaction"/>, with
+    /// the timeout when one is given (otherwise the provider's default). Generated methods add their parameters,
+    /// run it on the provider and dispose it themselves.
     /// </summary>
-    public static DbCommand CreateCommand(DbConnection connection, string sql, Dapper.SqlMapper.IDynamicParameters parameters, DbTransaction? transaction, int? commandTimeout)
+    public static DbCommand CreateCommand(DbConnection connection, string sql, DbTransaction? transaction, int? commandTimeout)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(parameters);
         DbCommand command = connection.CreateCommand();
-        try
+        command.CommandText = sql;
+        if (transaction is not null)
         {
-            command.CommandText = sql;
             command.Transaction = transaction;
-            if (commandTimeout is { } seconds)
-            {
-                command.CommandTimeout = seconds;
-            }
+        }
 
-            parameters.AddParameters(command, null!);
-            return command;
-        }
-        catch
+        if (commandTimeout is { } seconds)
         {
-            command.Dispose();
-            throw;
+            command.CommandTimeout = seconds;
         }
+
+        return command;
     }
 
     /// <summary>Opens <paramref name="connection"/> when it is closed; true when the caller must close it again.</summary>
-    public static async System.Threading.Tasks.ValueTask<bool> OpenIfClosedAsync(DbConnection connection, System.Threading.CancellationToken cancellationToken)
+    public static System.Threading.Tasks.ValueTask<bool> OpenIfClosedAsync(DbConnection connection, System.Threading.CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (connection.State != ConnectionState.Closed)
-        {
-            return false;
-        }
 
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+        // Not async itself: an open connection (the usual case) costs a state check, no state machine.
+        return connection.State == ConnectionState.Closed ? OpenAsync(connection, cancellationToken) : new System.Threading.Tasks.ValueTask<bool>(false);
+
+        static async System.Threading.Tasks.ValueTask<bool> OpenAsync(DbConnection connection, System.Threading.CancellationToken cancellationToken)
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
     }
 
-    /// <summary>Adds one typed parameter; null becomes DBNull.</summary>
-    public static void AddParameter(IDbCommand command, string name, DbType type, object? value, int size = 0, byte precision = 0, byte scale = 0)
+    /// <summary>
+    /// Adds one typed input parameter; null becomes DBNull. Name it as the statement writes it (<c>@id</c>): every
+    /// provider accepts that, and Microsoft.Data.Sqlite binds it directly instead of trying prefixes.
+    /// </summary>
+    public static void AddParameter(DbCommand command, string name, DbType type, object? value, int size = 0, byte precision = 0, byte scale = 0)
     {
         ArgumentNullException.ThrowIfNull(command);
-        IDbDataParameter parameter = command.CreateParameter();
+        DbParameter parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.DbType = type;
-        parameter.Direction = ParameterDirection.Input;
         parameter.Value = value ?? DBNull.Value;
         if (size != 0)
         {
@@ -173,39 +170,49 @@ public static class SqlRuntime
     }
 
     /// <summary>
-    /// The ordinals of <paramref name="members"/> in one pass over the columns (each column name read once):
-    /// names match ignoring case and underscores; -1 for an absent optional member.
+    /// True when a result column stands for a member: names match ignoring case and underscores
+    /// (<c>created_at</c> and <c>CreatedAt</c>). Generated readers call it once per column and result.
     /// </summary>
-    /// <exception cref="SqlMappingException">A required member has no column.</exception>
-    public static int[] Ordinals(DbDataReader reader, string[] members, bool[] required, string query)
+    public static bool ColumnMatches(string column, string member)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(members);
-        ArgumentNullException.ThrowIfNull(required);
-        int[] ordinals = new int[members.Length];
-        Array.Fill(ordinals, -1);
-        for (int column = 0; column < reader.FieldCount; column++)
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(member);
+        int c = 0;
+        int m = 0;
+        while (true)
         {
-            string name = reader.GetName(column);
-            for (int m = 0; m < members.Length; m++)
+            while (c < column.Length && column[c] == '_')
             {
-                if (ordinals[m] < 0 && NamesMatch(name, members[m]))
-                {
-                    ordinals[m] = column;
-                    break;
-                }
+                c++;
             }
-        }
 
-        for (int m = 0; m < members.Length; m++)
-        {
-            if (ordinals[m] < 0 && required[m])
+            while (m < member.Length && member[m] == '_')
             {
-                throw new SqlMappingException($"{query}: the result has no column for member '{members[m]}' (expected a column named like '{members[m]}' or '{SnakeCase(members[m])}').");
+                m++;
             }
-        }
 
-        return ordinals;
+            if (c == column.Length || m == member.Length)
+            {
+                return c == column.Length && m == member.Length;
+            }
+
+            char a = column[c];
+            char b = member[m];
+            if (a != b && !(char.IsAsciiLetter(a) && (a | 0x20) == (b | 0x20)) && char.ToUpperInvariant(a) != char.ToUpperInvariant(b))
+            {
+                return false;
+            }
+
+            c++;
+            m++;
+        }
+    }
+
+    /// <summary>The error for a required member the result has no column for (thrown by generated readers).</summary>
+    public static SqlMappingException MissingColumn(string query, string member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return new SqlMappingException($"{query}: the result has no column for member '{member}' (expected a column named like '{member}' or '{SnakeCase(member)}').");
     }
 
     /// <summary>Reads a non-null value; NULL or an unconvertible value is a <see cref="SqlMappingException"/>.</summary>
@@ -278,37 +285,6 @@ public static class SqlRuntime
         {
             throw new SqlMappingException(
                 $"{query}: column '{reader.GetName(ordinal)}' ({reader.GetDataTypeName(ordinal)}) cannot be read as {typeof(T).Name} for member '{member}'.", ex);
-        }
-    }
-
-    private static bool NamesMatch(string column, string member)
-    {
-        int c = 0;
-        int m = 0;
-        while (true)
-        {
-            while (c < column.Length && column[c] == '_')
-            {
-                c++;
-            }
-
-            while (m < member.Length && member[m] == '_')
-            {
-                m++;
-            }
-
-            if (c == column.Length || m == member.Length)
-            {
-                return c == column.Length && m == member.Length;
-            }
-
-            if (char.ToUpperInvariant(column[c]) != char.ToUpperInvariant(member[m]))
-            {
-                return false;
-            }
-
-            c++;
-            m++;
         }
     }
 

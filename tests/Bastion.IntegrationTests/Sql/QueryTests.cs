@@ -132,6 +132,26 @@ public abstract class QueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Methods_sharing_a_row_type_each_read_their_own_column_list()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        long first = await Db.Insert("first", "body", 3, ct: ct);
+        long second = await Db.Insert("second", null, null, ct: ct);
+
+        // One generated NoteRow reader serves all three; the ordinals come from each result's own columns.
+        Assert.Equal(new NoteRow(first, "first", "body", 3), await Db.Find(first, ct));
+        Assert.Equal(new NoteRow(first, "first", null, 3), await Db.Reordered(first, ct));
+        Assert.Equal(new NoteRow(first, "first", "body", 3), await Db.Find(first, ct));
+        var both = new List<NoteRow>();
+        await foreach (NoteRow row in Db.Two(second, first, ct))
+        {
+            both.Add(row);
+        }
+
+        Assert.Equal([new NoteRow(second, "second", null, null), new NoteRow(first, "first", "body", 3)], both);
+    }
+
+    [Fact]
     public async Task A_string_longer_than_its_max_length_is_refused_before_the_command_runs()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -17,21 +17,21 @@ public sealed class SqlServerParameterTests
     public void Scalars_become_typed_sized_parameters_and_null_becomes_DBNull()
     {
         using var command = new SqlCommand();
-        new TestQueries.InsertSqlParameters("a title", null, 3).AddParameters(command, null!);
+        TestQueries.AddInsertSqlParameters(command, "a title", null, 3);
 
         Assert.Equal(3, command.Parameters.Count);
-        SqlParameter title = command.Parameters["title"];
+        SqlParameter title = command.Parameters["@title"];
         Assert.Equal(SqlDbType.NVarChar, title.SqlDbType);
         Assert.Equal(200, title.Size);
         Assert.Equal("a title", title.Value);
         Assert.Equal(ParameterDirection.Input, title.Direction);
 
-        SqlParameter body = command.Parameters["body"];
+        SqlParameter body = command.Parameters["@body"];
         Assert.Equal(SqlDbType.NVarChar, body.SqlDbType);
         Assert.Equal(-1, body.Size);
         Assert.Equal(DBNull.Value, body.Value);
 
-        SqlParameter stars = command.Parameters["stars"];
+        SqlParameter stars = command.Parameters["@stars"];
         Assert.Equal(SqlDbType.Int, stars.SqlDbType);
         Assert.Equal(3, stars.Value);
     }
@@ -40,8 +40,8 @@ public sealed class SqlServerParameterTests
     public void In_lists_become_one_numbered_parameter_per_item()
     {
         using var command = new SqlCommand();
-        new TestQueries.ByIdsSqlParameters([7L, 8L, 9L]).AddParameters(command, null!);
-        Assert.Equal(["ids0", "ids1", "ids2"], command.Parameters.Cast<SqlParameter>().Select(p => p.ParameterName));
+        TestQueries.AddByIdsSqlParameters(command, [7L, 8L, 9L]);
+        Assert.Equal(["@ids0", "@ids1", "@ids2"], command.Parameters.Cast<SqlParameter>().Select(p => p.ParameterName));
         Assert.All(command.Parameters.Cast<SqlParameter>(), p => Assert.Equal(SqlDbType.BigInt, p.SqlDbType));
         Assert.Equal("(@ids0, @ids1, @ids2)", SqlRuntime.InList("ids", 3, 50, "q"));
         Assert.Equal("(NULL)", SqlRuntime.InList("ids", 0, 50, "q"));

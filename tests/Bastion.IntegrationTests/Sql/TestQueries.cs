@@ -73,6 +73,12 @@ public static partial class TestQueries
     [Sql("DELETE FROM notes WHERE id = @id")]
     public static partial Task<int> Delete(this DbConnection db, [SqlParam] long id, CancellationToken ct = default);
 
+    [Sql("SELECT stars, title, id FROM notes WHERE id = @id")]
+    public static partial Task<NoteRow?> Reordered(this DbConnection db, [SqlParam] long id, CancellationToken ct = default);
+
+    [Sql("SELECT id, title, body, stars FROM notes WHERE id = @id UNION ALL SELECT id, title, body, stars FROM notes WHERE id = @other")]
+    public static partial IAsyncEnumerable<NoteRow> Two(this DbConnection db, [SqlParam] long id, [SqlParam] long other, CancellationToken ct = default);
+
     [Sql("SELECT id, title, NULL AS body, NULL AS stars FROM notes WHERE id = @id")]
     public static partial Task<NoteRow?> WithNulls(this DbConnection db, [SqlParam] long id, CancellationToken ct = default);
 
