@@ -20,7 +20,7 @@ static partial class CommentStore
         {
             await using global::System.Data.Common.DbDataReader reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleResult | global::System.Data.CommandBehavior.SingleRow, ct).ConfigureAwait(false);
             if (!await reader.ReadAsync(ct).ConfigureAwait(false)) return default;
-            var ordinals = global::Bastion.Samples.Api.Comments.CommentRowSqlReader.Resolve(reader, query);
+            var ordinals = global::Bastion.Samples.Api.Comments.CommentRowSqlReader.Resolve(reader, query, ref __FindRowAsyncSqlColumns);
             return global::Bastion.Samples.Api.Comments.CommentRowSqlReader.Read(reader, in ordinals, query);
         }
         finally
@@ -35,4 +35,7 @@ static partial class CommentStore
     {
         global::Bastion.Sql.SqlRuntime.AddParameter(command, "@id", global::System.Data.DbType.Int64, __id);
     }
+
+    /// <summary>The columns of this statement's results, matched to members on the first result (the SQL names them, so they never move).</summary>
+    private static global::Bastion.Samples.Api.Comments.CommentRowSqlReader.Columns? __FindRowAsyncSqlColumns;
 }

@@ -41,6 +41,13 @@ internal static class SqlEmitter
                 w.Line();
                 EmitParameters(w, model);
             }
+
+            if (model.FixedColumns)
+            {
+                w.Line();
+                w.Line("/// <summary>The columns of this statement's results, matched to members on the first result (the SQL names them, so they never move).</summary>");
+                w.Line($"private static {model.Row!.ReaderReference}.Columns? {model.ColumnsField};");
+            }
         }
 
         return w.ToString();
@@ -181,7 +188,9 @@ internal static class SqlEmitter
     /// <summary>The lines that read the result: ordinals resolved once per result by the row type's reader, then rows.</summary>
     private static void AddReads(List<string> body, SqlMethodModel model, string next)
     {
-        string ordinals = model.Row is null ? string.Empty : $"var ordinals = {model.Row.ReaderReference}.Resolve(reader, query);";
+        string ordinals = model.Row is null ? string.Empty
+            : model.FixedColumns ? $"var ordinals = {model.Row.ReaderReference}.Resolve(reader, query, ref {model.ColumnsField});"
+            : $"var ordinals = {model.Row.ReaderReference}.Resolve(reader, query);";
         string read = model.Row is not null ? $"{model.Row.ReaderReference}.Read(reader, in ordinals, query)" : ReadValue(model.Scalar!, "0", "\"(first column)\"");
         switch (model.ReturnKind)
         {

@@ -14,7 +14,11 @@ internal enum SqlReturnKind
     Scalar,
 }
 
-/// <summary>A [Sql] method: everything the emitter needs, as plain data.</summary>
+/// <summary>
+/// A [Sql] method: everything the emitter needs, as plain data. <see cref="FixedColumns"/>: the statement returns rows
+/// and names its columns itself (no <c>*</c>, no <c>{identifier}</c> placeholder), so every result has the same columns
+/// in the same order and the column-to-member match can be made once and reused.
+/// </summary>
 internal sealed record SqlMethodModel(
     string? Namespace,
     string ContainingTypeDeclaration,
@@ -34,9 +38,13 @@ internal sealed record SqlMethodModel(
     string? ElementTypeName,
     SqlRowModel? Row,
     SqlValueModel? Scalar,
-    string HintName)
+    string HintName,
+    bool FixedColumns = false)
 {
     public string Display => ContainingTypeName + "." + MethodName;
+
+    /// <summary>The static field caching this method's column ordinals (only when <see cref="FixedColumns"/>).</summary>
+    public string ColumnsField => "__" + MethodName + "SqlColumns";
 }
 
 /// <summary>How a value is read from a column.</summary>

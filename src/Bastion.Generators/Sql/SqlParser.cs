@@ -180,7 +180,8 @@ internal static class SqlParser
             elementType,
             row,
             scalar,
-            (ns is null ? string.Empty : ns + ".") + type.Name + "." + method.Name);
+            (ns is null ? string.Empty : ns + ".") + type.Name + "." + method.Name,
+            FixedColumns: row is not null && identifiers.Count == 0 && code.IndexOf('*') < 0);
         return new SqlParseResult(model, diagnostics.ToEquatableArray());
     }
 

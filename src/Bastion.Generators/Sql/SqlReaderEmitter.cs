@@ -98,7 +98,27 @@ internal static class SqlReaderEmitter
             }
 
             w.Line();
-            w.Line("/// <summary>Reads the current row at the ordinals <see cref=\"Resolve\"/> found for this result.</summary>");
+            w.Line("/// <summary>A match made once for a statement whose SQL names its columns, and the column count it was made for.</summary>");
+            using (w.Block($"public sealed class Columns({ordinalsType} ordinals, int count)"))
+            {
+                w.Line($"public readonly {ordinalsType} Ordinals = ordinals;");
+                w.Line("public readonly int Count = count;");
+            }
+
+            w.Line();
+            w.Line("/// <summary><see cref=\"Resolve(" + Reader.Replace("global::", string.Empty) + ", string)\"/> once per statement: reused while results have the column count it was made for.</summary>");
+            using (w.Block($"public static {ordinalsType} Resolve({Reader} reader, string query, ref Columns? known)"))
+            {
+                w.Line("int count = reader.FieldCount;");
+                w.Line("Columns? cached = global::System.Threading.Volatile.Read(ref known);");
+                w.Line("if (cached is not null && cached.Count == count) return cached.Ordinals;");
+                w.Line("var ordinals = Resolve(reader, query);");
+                w.Line("global::System.Threading.Volatile.Write(ref known, new Columns(ordinals, count));");
+                w.Line("return ordinals;");
+            }
+
+            w.Line();
+            w.Line("/// <summary>Reads the current row at the ordinals <see cref=\"Resolve(" + Reader.Replace("global::", string.Empty) + ", string)\"/> found for this result.</summary>");
             w.Line($"public static {row.TypeName} Read({Reader} reader, in {ordinalsType} ordinals, string query) => new {row.TypeName}{(row.UseConstructor ? "(" : string.Empty)}");
             if (!row.UseConstructor)
             {

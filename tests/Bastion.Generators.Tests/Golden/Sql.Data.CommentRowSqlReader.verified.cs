@@ -41,7 +41,25 @@ internal static class CommentRowSqlReader
         return ordinals;
     }
 
-    /// <summary>Reads the current row at the ordinals <see cref="Resolve"/> found for this result.</summary>
+    /// <summary>A match made once for a statement whose SQL names its columns, and the column count it was made for.</summary>
+    public sealed class Columns(Ordinals ordinals, int count)
+    {
+        public readonly Ordinals Ordinals = ordinals;
+        public readonly int Count = count;
+    }
+
+    /// <summary><see cref="Resolve(System.Data.Common.DbDataReader, string)"/> once per statement: reused while results have the column count it was made for.</summary>
+    public static Ordinals Resolve(global::System.Data.Common.DbDataReader reader, string query, ref Columns? known)
+    {
+        int count = reader.FieldCount;
+        Columns? cached = global::System.Threading.Volatile.Read(ref known);
+        if (cached is not null && cached.Count == count) return cached.Ordinals;
+        var ordinals = Resolve(reader, query);
+        global::System.Threading.Volatile.Write(ref known, new Columns(ordinals, count));
+        return ordinals;
+    }
+
+    /// <summary>Reads the current row at the ordinals <see cref="Resolve(System.Data.Common.DbDataReader, string)"/> found for this result.</summary>
     public static global::Data.CommentRow Read(global::System.Data.Common.DbDataReader reader, in Ordinals ordinals, string query) => new global::Data.CommentRow(
         global::Bastion.Sql.SqlRuntime.GetRequired<long>(reader, ordinals.Id, "Id", query),
         global::Bastion.Sql.SqlRuntime.GetRequired<string>(reader, ordinals.Content, "Content", query),

@@ -20,7 +20,7 @@ static partial class Queries
         {
             await using global::System.Data.Common.DbDataReader reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleResult, default).ConfigureAwait(false);
             if (!await reader.ReadAsync(default).ConfigureAwait(false)) throw new global::System.InvalidOperationException(query + " returned no rows; exactly one was expected.");
-            var ordinals = global::Data.CommentRowSqlReader.Resolve(reader, query);
+            var ordinals = global::Data.CommentRowSqlReader.Resolve(reader, query, ref __GetSqlColumns);
             var row = global::Data.CommentRowSqlReader.Read(reader, in ordinals, query);
             if (await reader.ReadAsync(default).ConfigureAwait(false)) throw new global::System.InvalidOperationException(query + " returned more than one row; exactly one was expected.");
             return row;
@@ -37,4 +37,7 @@ static partial class Queries
     {
         global::Bastion.Sql.SqlRuntime.AddParameter(command, "@id", global::System.Data.DbType.Int64, __id);
     }
+
+    /// <summary>The columns of this statement's results, matched to members on the first result (the SQL names them, so they never move).</summary>
+    private static global::Data.CommentRowSqlReader.Columns? __GetSqlColumns;
 }

@@ -19,7 +19,7 @@ static partial class Queries
         {
             await using global::System.Data.Common.DbDataReader reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleResult, default).ConfigureAwait(false);
             var rows = new global::System.Collections.Generic.List<global::Data.Queries.Excerpt>();
-            var ordinals = ExcerptSqlReader.Resolve(reader, query);
+            var ordinals = ExcerptSqlReader.Resolve(reader, query, ref __LatestSqlColumns);
             while (await reader.ReadAsync(default).ConfigureAwait(false)) rows.Add(ExcerptSqlReader.Read(reader, in ordinals, query));
             return rows;
         }
@@ -28,4 +28,7 @@ static partial class Queries
             if (opened) await db.CloseAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>The columns of this statement's results, matched to members on the first result (the SQL names them, so they never move).</summary>
+    private static ExcerptSqlReader.Columns? __LatestSqlColumns;
 }

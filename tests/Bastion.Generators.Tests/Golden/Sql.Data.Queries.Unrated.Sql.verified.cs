@@ -18,7 +18,7 @@ static partial class Queries
         try
         {
             await using global::System.Data.Common.DbDataReader reader = await command.ExecuteReaderAsync(global::System.Data.CommandBehavior.SingleResult, ct).ConfigureAwait(false);
-            var ordinals = global::Data.CommentRowSqlReader.Resolve(reader, query);
+            var ordinals = global::Data.CommentRowSqlReader.Resolve(reader, query, ref __UnratedSqlColumns);
             while (await reader.ReadAsync(ct).ConfigureAwait(false)) yield return global::Data.CommentRowSqlReader.Read(reader, in ordinals, query);
         }
         finally
@@ -26,4 +26,7 @@ static partial class Queries
             if (opened) await db.CloseAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>The columns of this statement's results, matched to members on the first result (the SQL names them, so they never move).</summary>
+    private static global::Data.CommentRowSqlReader.Columns? __UnratedSqlColumns;
 }

@@ -93,7 +93,7 @@ public sealed class BrowserCsrfTests : IAsyncLifetime
             catch (e) { results.push('blocked:' + e.name); }
           }
           // Bodiless POSTs are "simple" requests: the browser sends them cross-site without asking.
-          for (const path of ['/csrf/ring', '/csrf/webhook']) {
+          for (const path of ['/csrf/ring', '/csrf/browser-webhook']) {
             try { const r = await fetch('{{testApi}}' + path, { method: 'POST', mode: 'no-cors', credentials: 'include' }); results.push('sent:' + path + ':' + r.type); }
             catch (e) { results.push('blocked:' + path + ':' + e.name); }
           }
