@@ -35,7 +35,7 @@ public static class BastionApplicationExtensions
         startupWarnings.Messages.AddRange(Options.SecretSources.Add(builder));
         builder.Services.AddSingleton(startupWarnings);
 
-        BastionCsrfOptions csrf = BastionCsrfOptions.FromConfiguration(builder.Configuration.GetSection("Bastion:Csrf"));
+        BastionCsrfOptions csrf = BastionCsrfOptions.FromConfiguration(builder.Configuration.GetSection("Bastion:Csrf"), builder.Environment.IsDevelopment());
         builder.Services.AddOptions<BastionCsrfOptions>().Configure(options => BastionCsrfExtensions.CopyTo(csrf, options));
         builder.Services.AddSingleton(Cors.BastionCorsPolicies.FromConfiguration(builder.Configuration.GetSection("Bastion:Cors")));
         builder.Services.AddCors();
@@ -109,8 +109,10 @@ public static class BastionApplicationExtensions
 
     private static System.Collections.Generic.IEnumerable<string> CsrfWarnings(IServiceProvider services)
     {
+        // Only a setting someone wrote: in Development the insecure token cookie is the default, not a choice to report.
+        bool written = services.GetRequiredService<IConfiguration>()["Bastion:Csrf:AllowInsecureCookie"] is not null;
         BastionCsrfOptions csrf = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BastionCsrfOptions>>().Value;
-        if (csrf.AllowInsecureCookie && services.GetService<CsrfTokens>() is null)
+        if (written && csrf.AllowInsecureCookie && services.GetService<CsrfTokens>() is null)
         {
             yield return "Bastion:Csrf:AllowInsecureCookie is set but no endpoint uses CSRF tokens (the tokenless Origin mode sets no cookie); remove the setting.";
         }

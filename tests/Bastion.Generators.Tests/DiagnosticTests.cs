@@ -483,6 +483,12 @@ public sealed class DiagnosticTests
         {
             Assert.True(System.IO.File.Exists(System.IO.Path.Combine(root, "docs/rules", descriptor.Id + ".md")), $"docs/rules/{descriptor.Id}.md is missing");
             Assert.Contains(descriptor.Id + " ", releases, System.StringComparison.Ordinal);
+
+            // The help link is the repository's own page for the rule (RepositoryUrl in Directory.Build.props).
+            string expected = Bastion.Generators.RepositoryInfo.Url + "/blob/" + Bastion.Generators.RepositoryInfo.Branch + "/docs/rules/" + descriptor.Id + ".md";
+            Assert.Equal(expected, descriptor.HelpLinkUri);
+            string props = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "Directory.Build.props"));
+            Assert.Contains("<RepositoryUrl>" + Bastion.Generators.RepositoryInfo.Url + "</RepositoryUrl>", props, System.StringComparison.Ordinal);
         }
     }
 }

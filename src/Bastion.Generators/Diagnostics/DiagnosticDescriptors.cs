@@ -16,8 +16,11 @@ internal static class DiagnosticDescriptors
     private const string Browser = "Bastion.Browser";
     private const string OptionsCategory = "Bastion.Options";
 
-    /// <summary>Where docs/rules/ is published; each rule's page is this plus "BASnnnn.md".</summary>
-    internal const string HelpLinkBase = "https://github.com/bastion-dotnet/bastion/blob/main/docs/rules/";
+    /// <summary>
+    /// Where docs/rules/ is published (the repository address from Directory.Build.props); each rule's page is this
+    /// plus "BASnnnn.md". The same pages ship in the package under docs/rules/.
+    /// </summary>
+    internal const string HelpLinkBase = RepositoryInfo.Url + "/blob/" + RepositoryInfo.Branch + "/docs/rules/";
 
     public static readonly DiagnosticDescriptor EndpointClassShape = Error(
         "BAS1001", Endpoints, "Endpoint class must be a top-level static partial class",

@@ -12,7 +12,7 @@ public static class BastionCsrfExtensions
     /// <summary>
     /// Registers antiforgery tokens (<see cref="CsrfTokens"/>) with Bastion's cookie (<c>__Host-bastion-csrf</c>: Secure,
     /// HttpOnly, SameSite=Strict, Path=/; <c>bastion-csrf</c> without Secure when <c>Bastion:Csrf:AllowInsecureCookie</c>
-    /// is true) and header (<c>X-CSRF-TOKEN</c>), and makes <c>UseBastion()</c> map <c>GET /bastion/csrf-token</c>. The
+    /// is true, the default in the Development environment) and header (<c>X-CSRF-TOKEN</c>), and makes <c>UseBastion()</c> map <c>GET /bastion/csrf-token</c>. The
     /// generated <c>AddBastion()</c> calls it when an endpoint is pinned to a token mode; call it yourself when only
     /// configuration (<c>Bastion:Csrf:Mode</c>) chooses one. Calling it twice is harmless.
     /// </summary>
@@ -27,7 +27,7 @@ public static class BastionCsrfExtensions
             }
         }
 
-        bool insecure = BastionCsrfOptions.FromConfiguration(builder.Configuration.GetSection("Bastion:Csrf")).AllowInsecureCookie;
+        bool insecure = BastionCsrfOptions.FromConfiguration(builder.Configuration.GetSection("Bastion:Csrf"), builder.Environment.IsDevelopment()).AllowInsecureCookie;
         builder.Services.AddAntiforgery(options =>
         {
             options.HeaderName = CsrfCheck.TokenHeaderName;

@@ -37,21 +37,24 @@ public sealed class BastionCsrfOptions
     /// <summary>
     /// Token modes only: use a plain cookie name without Secure when the app is served over plain HTTP (local
     /// development). The default token cookie is <c>__Host-bastion-csrf</c>: Secure, HttpOnly, SameSite=Strict, Path=/.
+    /// Read from configuration, the default is true in the Development environment and false elsewhere.
     /// </summary>
     public bool AllowInsecureCookie { get; set; }
 
     /// <summary>
     /// Reads <c>Bastion:Csrf</c>. A value that is not understood (an unknown mode, a flag that is not true/false, an
-    /// origin not written as browsers send it) stops the app with a message naming the key.
+    /// origin not written as browsers send it) stops the app with a message naming the key. <paramref name="development"/>
+    /// makes <see cref="AllowInsecureCookie"/> default to true, so the token modes work over plain HTTP on a developer's
+    /// machine without a setting that could reach production.
     /// </summary>
-    public static BastionCsrfOptions FromConfiguration(IConfigurationSection section)
+    public static BastionCsrfOptions FromConfiguration(IConfigurationSection section, bool development = false)
     {
         ArgumentNullException.ThrowIfNull(section);
         var options = new BastionCsrfOptions
         {
             AllowSameSite = Flag(section, "AllowSameSite", false),
             AllowMissingOriginHeaders = Flag(section, "AllowMissingOriginHeaders", true),
-            AllowInsecureCookie = Flag(section, "AllowInsecureCookie", false),
+            AllowInsecureCookie = Flag(section, "AllowInsecureCookie", development),
         };
         string? mode = section["Mode"];
         if (!string.IsNullOrEmpty(mode))

@@ -79,4 +79,31 @@ public sealed class CsrfStartupTests
         app.UseBastion();
         Assert.True(logs.Contains("Bastion:Csrf:AllowInsecureCookie is set outside Development"), string.Join("\n", logs.Lines));
     }
+
+    [Theory]
+    [InlineData("Development", 200)]
+    [InlineData("Production", 500)]
+    public async Task Token_modes_work_over_plain_http_in_development_and_name_the_setting_elsewhere(string environment, int expected)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.Configuration["Files:Root"] = Path.GetTempPath();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TestJsonContext.Default));
+        builder.AddBastion(); // generated: this assembly pins token-mode endpoints, so tokens are registered
+        WebApplication app = builder.Build();
+        app.UseBastion();
+        app.MapBastionEndpoints();
+        await using KestrelHost host = await KestrelHost.StartAsync(app);
+        using var response = await host.Client.GetAsync("/bastion/csrf-token", TestContext.Current.CancellationToken);
+        string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True((int)response.StatusCode == expected, $"{(int)response.StatusCode} {body}");
+        if (expected == 200)
+        {
+            Assert.Contains("bastion-csrf=", string.Join(";", response.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Bastion:Csrf:AllowInsecureCookie", body, StringComparison.Ordinal);
+        }
+    }
 }

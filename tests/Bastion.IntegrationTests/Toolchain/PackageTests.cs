@@ -38,6 +38,17 @@ public sealed class PackageTests
                 Assert.Contains("lib/net10.0/Bastion.dll", entries);
                 Assert.Contains("analyzers/dotnet/cs/Bastion.Generators.dll", entries);
                 Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
+                // The package page has its own README, every diagnostic's page ships beside the analyzer, and the
+                // repository address is the one the help links use.
+                Assert.Contains("PACKAGE.md", entries);
+                Assert.Contains("docs/rules/BAS1001.md", entries);
+                Assert.Contains("docs/csrf.md", entries);
+                Assert.DoesNotContain(entries, e => e.StartsWith("Dapper", StringComparison.Ordinal));
+                using var nuspecReader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+                string nuspec = nuspecReader.ReadToEnd();
+                Assert.Contains("<readme>PACKAGE.md</readme>", nuspec, StringComparison.Ordinal);
+                Assert.Matches(@"<repository type=""git"" url=""https://github\.com/bastion-dotnet/bastion""", nuspec);
+                Assert.DoesNotContain("id=\"Dapper\"", nuspec, StringComparison.Ordinal);
             }
 
             string consumer = Path.Combine(work, "consumer");
