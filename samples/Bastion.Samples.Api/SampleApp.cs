@@ -35,11 +35,13 @@ public static class SampleApp
         builder.Services.AddOpenApi();
 
         string connectionString = builder.Configuration.GetConnectionString("Comments") ?? "Data Source=bastion-sample.db";
-        builder.Services.AddScoped<DbConnection>(_ => new SqliteConnection(connectionString));
+        builder.Services.AddScoped<DbConnection>(_ => SampleDatabase.Connect(connectionString));
 
         WebApplication app = builder.Build();
-        using (var connection = new SqliteConnection(connectionString))
+        using (SqliteConnection connection = SampleDatabase.Connect(connectionString))
         {
+            connection.Open();
+            SampleDatabase.UseWriteAheadLog(connection);
             connection.EnsureSchemaAsync().GetAwaiter().GetResult();
         }
 

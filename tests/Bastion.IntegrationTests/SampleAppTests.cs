@@ -89,6 +89,43 @@ public sealed class SampleAppTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_writes_all_succeed_instead_of_meeting_a_locked_database()
+    {
+        // The sample as it runs by default: pooled connections to a database file (the other tests turn pooling off).
+        var ct = TestContext.Current.CancellationToken;
+        string database = Path.Combine(Path.GetTempPath(), "bastion-concurrent-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            await using (KestrelHost host = await KestrelHost.StartAsync(SampleApp.Build(["--ConnectionStrings:Comments=Data Source=" + database,
+                "--contentRoot=" + Path.Combine(RepositoryRoot.Find(), "samples", "Bastion.Samples.Api")])))
+            {
+                using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 200 };
+                using var client = new HttpClient(handler) { BaseAddress = host.Client.BaseAddress };
+                for (int round = 0; round < 5; round++)
+                {
+                    HttpResponseMessage[] responses = await Task.WhenAll(Enumerable.Range(0, 400).Select(i =>
+                        client.PostAsync("/api/comments", new StringContent($$"""{"content":"concurrent {{round}}.{{i}}"}""", Encoding.UTF8, "application/json"), ct)));
+                    int[] statuses = responses.Select(r => (int)r.StatusCode).ToArray();
+                    foreach (HttpResponseMessage response in responses)
+                    {
+                        response.Dispose();
+                    }
+
+                    Assert.True(statuses.All(s => s == 201), "statuses: " + string.Join(",", statuses.GroupBy(s => s).Select(g => $"{g.Key}x{g.Count()}")));
+                }
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (string file in Directory.GetFiles(Path.GetDirectoryName(database)!, Path.GetFileName(database) + "*"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Invalid_comments_never_reach_the_database()
     {
         var ct = TestContext.Current.CancellationToken;
