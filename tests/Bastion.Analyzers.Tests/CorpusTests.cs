@@ -53,10 +53,18 @@ public sealed class CorpusTests
 
         CompilationUnitSyntax root = (CompilationUnitSyntax)snippet.ParseTree().GetRoot();
         BaseNamespaceDeclarationSyntax ns = Assert.Single(root.Members.OfType<BaseNamespaceDeclarationSyntax>());
-        string prefix = "Corpus." + char.ToUpperInvariant(snippet.Family[0]) + snippet.Family[1..] + ".";
+        string prefix = "Corpus." + NamespaceOf(snippet.Family) + ".";
         Assert.StartsWith(prefix, ns.Name.ToString(), StringComparison.Ordinal);
         Assert.Empty(root.Members.OfType<GlobalStatementSyntax>());
     }
+
+    /// <summary>The namespace segment of a family; "Path" and "Process" would hide System.IO.Path and System.Diagnostics.Process in other snippets.</summary>
+    public static string NamespaceOf(string family) => family switch
+    {
+        "path" => "Paths",
+        "process" => "Processes",
+        _ => char.ToUpperInvariant(family[0]) + family[1..],
+    };
 
     [Theory]
     [MemberData(nameof(SnippetFiles))]

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S01;
+namespace Corpus.Processes.S01;
 
 public static class HistoryEndpoints
 {
@@ -25,7 +25,7 @@ public static class HistoryEndpoints
                 psi.ArgumentList.Add(arg);
             }
 
-            using var git = System.Diagnostics.Process.Start(psi)!;
+            using var git = Process.Start(psi)!;
             string log = await git.StandardOutput.ReadToEndAsync();
             await git.WaitForExitAsync();
             return Results.Text(log);

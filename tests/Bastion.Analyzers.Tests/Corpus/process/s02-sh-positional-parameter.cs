@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S02;
+namespace Corpus.Processes.S02;
 
 public static class LogSearchEndpoints
 {
@@ -21,7 +21,7 @@ public static class LogSearchEndpoints
             psi.ArgumentList.Add(Script);
             psi.ArgumentList.Add("--");
             psi.ArgumentList.Add(term);
-            using var sh = System.Diagnostics.Process.Start(psi)!;
+            using var sh = Process.Start(psi)!;
             string count = (await sh.StandardOutput.ReadToEndAsync()).Trim();
             return Results.Ok(new { term, count });
         });

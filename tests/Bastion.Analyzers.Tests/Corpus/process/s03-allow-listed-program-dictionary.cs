@@ -6,7 +6,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S03;
+namespace Corpus.Processes.S03;
 
 public static class ToolEndpoints
 {
@@ -26,7 +26,7 @@ public static class ToolEndpoints
                 return Results.NotFound();
             }
 
-            using var process = System.Diagnostics.Process.Start(new ProcessStartInfo(tool.Program, tool.Arguments) { RedirectStandardOutput = true })!;
+            using var process = Process.Start(new ProcessStartInfo(tool.Program, tool.Arguments) { RedirectStandardOutput = true })!;
             return Results.Text(process.StandardOutput.ReadToEnd());
         });
     }

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S04;
+namespace Corpus.Processes.S04;
 
 public static class DiagnosticsEndpoints
 {
@@ -22,7 +22,7 @@ public static class DiagnosticsEndpoints
             }
 
             var psi = new ProcessStartInfo("/usr/bin/ping", $"-c 1 -W 2 {host}") { RedirectStandardOutput = true, UseShellExecute = false };
-            using var ping = System.Diagnostics.Process.Start(psi)!;
+            using var ping = Process.Start(psi)!;
             string output = ping.StandardOutput.ReadToEnd();
             ping.WaitForExit();
             return Results.Text(output);

@@ -5,7 +5,7 @@ using System;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Corpus.Process.S05;
+namespace Corpus.Processes.S05;
 
 [ApiController]
 [Route("api/logs")]
@@ -20,7 +20,7 @@ public sealed class LogsController : ControllerBase
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        using var tail = System.Diagnostics.Process.Start(psi)!;
+        using var tail = Process.Start(psi)!;
         return Content(tail.StandardOutput.ReadToEnd(), "text/plain");
     }
 }

@@ -5,7 +5,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S06;
+namespace Corpus.Processes.S06;
 
 public enum ServiceAction
 {
@@ -29,7 +29,7 @@ public static class ServiceEndpoints
             var psi = new ProcessStartInfo("/usr/bin/systemctl") { UseShellExecute = false };
             psi.ArgumentList.Add(verb);
             psi.ArgumentList.Add("webapp.service");
-            using var systemctl = System.Diagnostics.Process.Start(psi)!;
+            using var systemctl = Process.Start(psi)!;
             systemctl.WaitForExit();
             return Results.Ok(new { exitCode = systemctl.ExitCode });
         });

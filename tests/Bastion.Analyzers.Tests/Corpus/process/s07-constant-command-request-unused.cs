@@ -5,7 +5,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S07;
+namespace Corpus.Processes.S07;
 
 public static class HealthEndpoints
 {
@@ -14,7 +14,7 @@ public static class HealthEndpoints
         app.MapGet("/health/deep", (HttpRequest request) =>
         {
             bool verbose = request.Query.ContainsKey("verbose");
-            using var sh = System.Diagnostics.Process.Start(new ProcessStartInfo("/bin/sh", "-c \"df -P /srv | tail -n 1\"")
+            using var sh = Process.Start(new ProcessStartInfo("/bin/sh", "-c \"df -P /srv | tail -n 1\"")
             {
                 RedirectStandardOutput = true,
             })!;

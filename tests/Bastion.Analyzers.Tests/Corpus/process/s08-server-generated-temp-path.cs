@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S08;
+namespace Corpus.Processes.S08;
 
 public static class MimeEndpoints
 {
@@ -26,7 +26,7 @@ public static class MimeEndpoints
             psi.ArgumentList.Add("--mime-type");
             psi.ArgumentList.Add("--");
             psi.ArgumentList.Add(path);
-            using var file = System.Diagnostics.Process.Start(psi)!;
+            using var file = Process.Start(psi)!;
             string mime = (await file.StandardOutput.ReadToEndAsync()).Trim();
             File.Delete(path);
             return Results.Ok(new { mime });

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S09;
+namespace Corpus.Processes.S09;
 
 public static class SpellEndpoints
 {
@@ -23,7 +23,7 @@ public static class SpellEndpoints
                 RedirectStandardOutput = true,
                 UseShellExecute = false,
             };
-            using var aspell = System.Diagnostics.Process.Start(psi)!;
+            using var aspell = Process.Start(psi)!;
             await aspell.StandardInput.WriteAsync(text);
             aspell.StandardInput.Close();
             string misspelled = await aspell.StandardOutput.ReadToEndAsync();

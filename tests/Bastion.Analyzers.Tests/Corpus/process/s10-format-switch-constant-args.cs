@@ -4,7 +4,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Corpus.Process.S10;
+namespace Corpus.Processes.S10;
 
 [ApiController]
 [Route("api/documents")]
@@ -26,7 +26,7 @@ public sealed class ExportController : ControllerBase
         }
 
         var psi = new ProcessStartInfo("/usr/bin/pandoc", [.. target, "--", $"/srv/docs/{id}.md"]) { UseShellExecute = false };
-        using var pandoc = System.Diagnostics.Process.Start(psi)!;
+        using var pandoc = Process.Start(psi)!;
         pandoc.WaitForExit();
         return pandoc.ExitCode == 0 ? Ok() : StatusCode(500);
     }

@@ -6,7 +6,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S11;
+namespace Corpus.Processes.S11;
 
 public static class JobEndpoints
 {
@@ -22,7 +22,7 @@ public static class JobEndpoints
             var psi = new ProcessStartInfo("/opt/jobs/bin/jobctl") { UseShellExecute = false };
             psi.ArgumentList.Add("cancel");
             psi.ArgumentList.Add(jobId.ToString("D"));
-            using var jobctl = System.Diagnostics.Process.Start(psi)!;
+            using var jobctl = Process.Start(psi)!;
             jobctl.WaitForExit();
             return Results.NoContent();
         });

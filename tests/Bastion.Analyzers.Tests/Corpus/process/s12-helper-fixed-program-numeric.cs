@@ -6,7 +6,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S12;
+namespace Corpus.Processes.S12;
 
 internal static class Ss
 {
@@ -15,7 +15,7 @@ internal static class Ss
         var psi = new ProcessStartInfo("/usr/bin/ss") { RedirectStandardOutput = true, UseShellExecute = false };
         psi.ArgumentList.Add("-ltn");
         psi.ArgumentList.Add("sport = :" + port.ToString(CultureInfo.InvariantCulture));
-        using var ss = System.Diagnostics.Process.Start(psi)!;
+        using var ss = Process.Start(psi)!;
         return ss.StandardOutput.ReadToEnd();
     }
 }

@@ -6,7 +6,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S13;
+namespace Corpus.Processes.S13;
 
 public static class BackupEndpoints
 {
@@ -23,7 +23,7 @@ public static class BackupEndpoints
                 psi.ArgumentList.Add(arg);
             }
 
-            using var bash = System.Diagnostics.Process.Start(psi)!;
+            using var bash = Process.Start(psi)!;
             bash.WaitForExit();
             return bash.ExitCode == 0 ? Results.Ok(new { archive }) : Results.StatusCode(500);
         });

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
-namespace Corpus.Process.S14;
+namespace Corpus.Processes.S14;
 
 public static class ReindexEndpoints
 {
@@ -17,7 +17,7 @@ public static class ReindexEndpoints
         {
             var psi = new ProcessStartInfo(indexer) { UseShellExecute = false, RedirectStandardOutput = true };
             psi.ArgumentList.Add("--all");
-            using var process = System.Diagnostics.Process.Start(psi)!;
+            using var process = Process.Start(psi)!;
             process.WaitForExit();
             return Results.Ok(new { process.ExitCode });
         }).RequireAuthorization("admin");

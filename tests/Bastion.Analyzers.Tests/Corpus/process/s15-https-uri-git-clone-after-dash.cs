@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S15;
+namespace Corpus.Processes.S15;
 
 public sealed record ImportRequest(string RepositoryUrl);
 
@@ -31,7 +31,7 @@ public static class ImportEndpoints
             }
 
             psi.Environment["GIT_TERMINAL_PROMPT"] = "0";
-            using var git = System.Diagnostics.Process.Start(psi)!;
+            using var git = Process.Start(psi)!;
             await git.WaitForExitAsync();
             return git.ExitCode == 0 ? Results.Accepted() : Results.UnprocessableEntity();
         });

@@ -10,7 +10,7 @@ using Bastion.Commands;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S16;
+namespace Corpus.Processes.S16;
 
 public static class DigEndpoints
 {

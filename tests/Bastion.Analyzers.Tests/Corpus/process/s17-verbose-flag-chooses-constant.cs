@@ -4,7 +4,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Corpus.Process.S17;
+namespace Corpus.Processes.S17;
 
 [ApiController]
 [Route("api/sync")]
@@ -27,7 +27,7 @@ public sealed class SyncController : ControllerBase
 
         psi.ArgumentList.Add("/srv/data/");
         psi.ArgumentList.Add("backup@backup.internal:/data/");
-        using var rsync = System.Diagnostics.Process.Start(psi)!;
+        using var rsync = Process.Start(psi)!;
         return Ok(rsync.StandardOutput.ReadToEnd());
     }
 }

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Corpus.Process.S18;
+namespace Corpus.Processes.S18;
 
 [ApiController]
 [Route("api/pdf")]
@@ -28,7 +28,7 @@ public sealed class PdfTextController : ControllerBase
         var psi = new ProcessStartInfo("/usr/bin/pdftotext") { UseShellExecute = false };
         psi.ArgumentList.Add(input);
         psi.ArgumentList.Add(output);
-        using var process = System.Diagnostics.Process.Start(psi)!;
+        using var process = Process.Start(psi)!;
         await process.WaitForExitAsync();
         return Ok(await System.IO.File.ReadAllTextAsync(output));
     }

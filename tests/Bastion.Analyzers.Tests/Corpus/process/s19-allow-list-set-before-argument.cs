@@ -7,7 +7,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S19;
+namespace Corpus.Processes.S19;
 
 public static class LocaleEndpoints
 {
@@ -25,7 +25,7 @@ public static class LocaleEndpoints
             var psi = new ProcessStartInfo("/usr/bin/date") { RedirectStandardOutput = true, UseShellExecute = false };
             psi.ArgumentList.Add("+%A %d %B %Y");
             psi.Environment["LC_ALL"] = name;
-            using var date = System.Diagnostics.Process.Start(psi)!;
+            using var date = Process.Start(psi)!;
             return Results.Text(date.StandardOutput.ReadToEnd());
         });
     }

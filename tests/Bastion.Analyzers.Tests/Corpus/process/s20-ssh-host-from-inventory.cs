@@ -6,7 +6,7 @@ using System.Diagnostics;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Corpus.Process.S20;
+namespace Corpus.Processes.S20;
 
 [ApiController]
 [Route("api/deploy")]
@@ -32,7 +32,7 @@ public sealed class DeployController : ControllerBase
             ssh.ArgumentList.Add(arg);
         }
 
-        using var process = System.Diagnostics.Process.Start(ssh)!;
+        using var process = Process.Start(ssh)!;
         return Ok(await process.StandardOutput.ReadToEndAsync());
     }
 }

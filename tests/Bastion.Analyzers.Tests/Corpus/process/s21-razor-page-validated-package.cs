@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Corpus.Process.S21;
+namespace Corpus.Processes.S21;
 
 public sealed class PackageInfoModel : PageModel
 {
@@ -28,7 +28,7 @@ public sealed class PackageInfoModel : PageModel
         psi.ArgumentList.Add("show");
         psi.ArgumentList.Add("--");
         psi.ArgumentList.Add(Package);
-        using var process = System.Diagnostics.Process.Start(psi)!;
+        using var process = Process.Start(psi)!;
         Details = process.StandardOutput.ReadToEnd();
     }
 }

@@ -6,7 +6,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S22;
+namespace Corpus.Processes.S22;
 
 public static class MailboxEndpoints
 {
@@ -25,7 +25,7 @@ public static class MailboxEndpoints
             psi.ArgumentList.Add("/opt/scripts/Provision-Mailbox.ps1");
             psi.ArgumentList.Add("-EmployeeId");
             psi.ArgumentList.Add(employeeId.ToString(CultureInfo.InvariantCulture));
-            using var pwsh = System.Diagnostics.Process.Start(psi)!;
+            using var pwsh = Process.Start(psi)!;
             pwsh.WaitForExit();
             return Results.Accepted();
         });

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.S23;
+namespace Corpus.Processes.S23;
 
 public static class SnapshotEndpoints
 {
@@ -26,7 +26,7 @@ public static class SnapshotEndpoints
             psi.ArgumentList.Add("--headless");
             psi.ArgumentList.Add("--screenshot=/srv/snapshots/" + slug + ".png");
             psi.ArgumentList.Add("https://docs.example.com/pages/" + slug);
-            using var chromium = System.Diagnostics.Process.Start(psi)!;
+            using var chromium = Process.Start(psi)!;
             await chromium.WaitForExitAsync();
             return Results.Ok();
         });

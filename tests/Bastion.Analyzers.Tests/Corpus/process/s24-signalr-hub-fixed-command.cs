@@ -6,14 +6,14 @@ using System.Diagnostics;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Corpus.Process.S24;
+namespace Corpus.Processes.S24;
 
 public sealed class OpsHub : Hub
 {
     public async Task<IReadOnlyList<string>> TopProcesses(int count)
     {
         var psi = new ProcessStartInfo("/usr/bin/ps", "-eo pid,comm,%cpu --sort=-%cpu") { RedirectStandardOutput = true };
-        using var ps = System.Diagnostics.Process.Start(psi)!;
+        using var ps = Process.Start(psi)!;
         var lines = new List<string>();
         string? line;
         while ((line = await ps.StandardOutput.ReadLineAsync()) is not null && lines.Count < count)

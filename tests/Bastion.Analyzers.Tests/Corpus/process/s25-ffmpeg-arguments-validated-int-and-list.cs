@@ -6,7 +6,7 @@ using System.Diagnostics;
 using System.IO;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Corpus.Process.S25;
+namespace Corpus.Processes.S25;
 
 public sealed record WatermarkRequest(int VideoId, string Text);
 
@@ -25,7 +25,7 @@ public sealed class VideosController : ControllerBase
             psi.ArgumentList.Add(arg);
         }
 
-        using var ffmpeg = System.Diagnostics.Process.Start(psi);
+        using var ffmpeg = Process.Start(psi);
         return Accepted();
     }
 }

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V01;
+namespace Corpus.Processes.V01;
 
 public static class DiagnosticsEndpoints
 {
@@ -15,7 +15,7 @@ public static class DiagnosticsEndpoints
     {
         app.MapGet("/diagnostics/ping", async (string host) =>
         {
-            using var process = System.Diagnostics.Process.Start(new ProcessStartInfo("/bin/sh", $"-c \"ping -c 1 -W 2 {host}\"")
+            using var process = Process.Start(new ProcessStartInfo("/bin/sh", $"-c \"ping -c 1 -W 2 {host}\"")
             {
                 RedirectStandardOutput = true,
                 UseShellExecute = false,

@@ -6,7 +6,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V02;
+namespace Corpus.Processes.V02;
 
 public static class RepoEndpoints
 {
@@ -21,7 +21,7 @@ public static class RepoEndpoints
             };
             psi.ArgumentList.Add("-c");
             psi.ArgumentList.Add("git log --oneline -n 20 " + branch);
-            using var git = System.Diagnostics.Process.Start(psi)!;
+            using var git = Process.Start(psi)!;
             string log = git.StandardOutput.ReadToEnd();
             git.WaitForExit();
             return Results.Text(log);

@@ -5,7 +5,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Corpus.Process.V03;
+namespace Corpus.Processes.V03;
 
 [ApiController]
 [Route("api/shares")]
@@ -19,7 +19,7 @@ public sealed class SharesController : ControllerBase
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        using var cmd = System.Diagnostics.Process.Start(info)!;
+        using var cmd = Process.Start(info)!;
         string listing = cmd.StandardOutput.ReadToEnd();
         cmd.WaitForExit();
         return Ok(listing.Split('\n'));

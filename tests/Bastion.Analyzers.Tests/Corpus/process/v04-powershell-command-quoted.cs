@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V04;
+namespace Corpus.Processes.V04;
 
 public static class ServiceEndpoints
 {
@@ -21,7 +21,7 @@ public static class ServiceEndpoints
                 Arguments = $"-NoProfile -NonInteractive -Command \"Restart-Service -Name '{name}' -Force\"",
                 UseShellExecute = false,
             };
-            using var ps = System.Diagnostics.Process.Start(psi)!;
+            using var ps = Process.Start(psi)!;
             await ps.WaitForExitAsync();
             return ps.ExitCode == 0 ? Results.NoContent() : Results.Problem("restart failed");
         });

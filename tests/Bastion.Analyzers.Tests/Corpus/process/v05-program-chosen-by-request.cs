@@ -6,7 +6,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V05;
+namespace Corpus.Processes.V05;
 
 public static class ToolEndpoints
 {
@@ -16,7 +16,7 @@ public static class ToolEndpoints
         {
             string tool = request.Query["tool"].ToString();
             string args = request.Query["args"].ToString();
-            using var process = System.Diagnostics.Process.Start(tool, args);
+            using var process = Process.Start(tool, args);
             process.WaitForExit(10_000);
             return Results.Ok(new { process.ExitCode });
         });

@@ -5,7 +5,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Corpus.Process.V06;
+namespace Corpus.Processes.V06;
 
 [ApiController]
 [Route("api/kiosk")]
@@ -19,7 +19,7 @@ public sealed class KioskController : ControllerBase
             FileName = document,
             UseShellExecute = true,
         };
-        System.Diagnostics.Process.Start(start);
+        Process.Start(start);
         return Accepted();
     }
 }

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V07;
+namespace Corpus.Processes.V07;
 
 public sealed record MirrorCheck(string RepositoryUrl);
 
@@ -20,7 +20,7 @@ public static class MirrorEndpoints
             var psi = new ProcessStartInfo("/usr/bin/git") { RedirectStandardOutput = true, RedirectStandardError = true };
             psi.ArgumentList.Add("ls-remote");
             psi.ArgumentList.Add(check.RepositoryUrl);
-            using var git = System.Diagnostics.Process.Start(psi)!;
+            using var git = Process.Start(psi)!;
             await git.WaitForExitAsync();
             return git.ExitCode == 0 ? Results.Ok("reachable") : Results.BadRequest("unreachable");
         });

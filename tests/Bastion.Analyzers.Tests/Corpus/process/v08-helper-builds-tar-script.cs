@@ -6,7 +6,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V08;
+namespace Corpus.Processes.V08;
 
 public static class BackupEndpoints
 {
@@ -15,7 +15,7 @@ public static class BackupEndpoints
         app.MapPost("/backups/{project}", (string project) =>
         {
             string script = BackupScript(project);
-            using var sh = System.Diagnostics.Process.Start("/bin/sh", script);
+            using var sh = Process.Start("/bin/sh", script);
             sh.WaitForExit();
             return sh.ExitCode == 0 ? Results.Ok() : Results.StatusCode(500);
         });

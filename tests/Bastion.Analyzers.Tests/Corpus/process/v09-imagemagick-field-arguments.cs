@@ -6,7 +6,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V09;
+namespace Corpus.Processes.V09;
 
 public sealed class Thumbnailer
 {
@@ -16,7 +16,7 @@ public sealed class Thumbnailer
 
     public int Run()
     {
-        using var convert = System.Diagnostics.Process.Start("/usr/bin/convert", _arguments);
+        using var convert = Process.Start("/usr/bin/convert", _arguments);
         convert.WaitForExit();
         return convert.ExitCode;
     }

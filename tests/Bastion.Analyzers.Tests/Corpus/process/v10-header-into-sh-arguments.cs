@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V10;
+namespace Corpus.Processes.V10;
 
 public static class AuditMiddleware
 {
@@ -19,7 +19,7 @@ public static class AuditMiddleware
             string agent = context.Request.Headers.UserAgent.ToString();
             var psi = new ProcessStartInfo { FileName = "/bin/sh", UseShellExecute = false };
             psi.Arguments = "-c \"logger -t webapp 'request from " + agent + "'\"";
-            using var logger = System.Diagnostics.Process.Start(psi);
+            using var logger = Process.Start(psi);
         });
     }
 }

@@ -6,7 +6,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V11;
+namespace Corpus.Processes.V11;
 
 public static class PrinterEndpoints
 {
@@ -15,7 +15,7 @@ public static class PrinterEndpoints
         app.MapPost("/print/test-page", (HttpContext context) =>
         {
             string printer = context.Request.Cookies["printer"] ?? "Default";
-            using var p = System.Diagnostics.Process.Start("cmd.exe", "/c rundll32 printui.dll,PrintUIEntry /k /n " + printer);
+            using var p = Process.Start("cmd.exe", "/c rundll32 printui.dll,PrintUIEntry /k /n " + printer);
             p.WaitForExit();
             return Results.Accepted();
         });

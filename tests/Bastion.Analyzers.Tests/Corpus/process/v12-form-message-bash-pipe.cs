@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V12;
+namespace Corpus.Processes.V12;
 
 public static class FeedbackEndpoints
 {
@@ -18,7 +18,7 @@ public static class FeedbackEndpoints
             var form = await request.ReadFormAsync();
             string message = form["message"].ToString().Replace("\"", "\\\"");
             var bash = new ProcessStartInfo("/bin/bash", new[] { "-c", $"echo \"{message}\" | mail -s feedback support@example.com" });
-            using var process = System.Diagnostics.Process.Start(bash)!;
+            using var process = Process.Start(bash)!;
             await process.WaitForExitAsync();
             return Results.Ok();
         });

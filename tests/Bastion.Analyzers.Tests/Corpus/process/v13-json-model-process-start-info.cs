@@ -5,7 +5,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Corpus.Process.V13;
+namespace Corpus.Processes.V13;
 
 public sealed class ConvertRequest
 {
@@ -22,7 +22,7 @@ public sealed class ConversionController : ControllerBase
     {
         string input = $"/srv/docs/{request.DocumentId}.docx";
         string command = $"-c \"soffice --headless --convert-to {request.Format} --outdir /srv/out {input}\"";
-        using var soffice = System.Diagnostics.Process.Start(new ProcessStartInfo("/bin/sh", command) { UseShellExecute = false });
+        using var soffice = Process.Start(new ProcessStartInfo("/bin/sh", command) { UseShellExecute = false });
         soffice?.WaitForExit();
         return Ok();
     }

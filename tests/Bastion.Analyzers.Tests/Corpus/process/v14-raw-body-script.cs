@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V14;
+namespace Corpus.Processes.V14;
 
 public static class MaintenanceEndpoints
 {
@@ -22,7 +22,7 @@ public static class MaintenanceEndpoints
             pwsh.ArgumentList.Add("-NoProfile");
             pwsh.ArgumentList.Add("-Command");
             pwsh.ArgumentList.Add(check);
-            using var process = System.Diagnostics.Process.Start(pwsh)!;
+            using var process = Process.Start(pwsh)!;
             string result = await process.StandardOutput.ReadToEndAsync();
             return Results.Text(result);
         });

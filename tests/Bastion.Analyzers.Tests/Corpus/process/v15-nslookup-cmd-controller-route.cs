@@ -6,7 +6,7 @@ using System.Diagnostics;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Corpus.Process.V15;
+namespace Corpus.Processes.V15;
 
 [ApiController]
 [Route("api/dns")]
@@ -20,7 +20,7 @@ public sealed class DnsController : ControllerBase
             Arguments = "/c nslookup " + domain,
             RedirectStandardOutput = true,
         };
-        using var process = System.Diagnostics.Process.Start(psi)!;
+        using var process = Process.Start(psi)!;
         string answer = await process.StandardOutput.ReadToEndAsync();
         return Ok(answer);
     }

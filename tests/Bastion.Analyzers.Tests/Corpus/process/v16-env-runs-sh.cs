@@ -6,7 +6,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V16;
+namespace Corpus.Processes.V16;
 
 public static class DiskEndpoints
 {
@@ -20,7 +20,7 @@ public static class DiskEndpoints
                 psi.ArgumentList.Add(arg);
             }
 
-            using var du = System.Diagnostics.Process.Start(psi)!;
+            using var du = Process.Start(psi)!;
             return Results.Text(du.StandardOutput.ReadToEnd());
         });
     }

@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V17;
+namespace Corpus.Processes.V17;
 
 public static class TraceEndpoints
 {
@@ -22,7 +22,7 @@ public static class TraceEndpoints
                 return Results.BadRequest("invalid host");
             }
 
-            using var sh = System.Diagnostics.Process.Start("/bin/sh", "-c \"traceroute -m 10 " + host + "\"");
+            using var sh = Process.Start("/bin/sh", "-c \"traceroute -m 10 " + host + "\"");
             sh.WaitForExit();
             return Results.Ok();
         });

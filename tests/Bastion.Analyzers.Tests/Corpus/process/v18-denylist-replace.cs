@@ -5,7 +5,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Corpus.Process.V18;
+namespace Corpus.Processes.V18;
 
 [ApiController]
 [Route("api/network")]
@@ -20,7 +20,7 @@ public sealed class NetworkController : ControllerBase
         var psi = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true };
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add($"ping -c 1 {safeHost}");
-        using var process = System.Diagnostics.Process.Start(psi)!;
+        using var process = Process.Start(psi)!;
         return Ok(process.StandardOutput.ReadToEnd());
     }
 }

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V19;
+namespace Corpus.Processes.V19;
 
 public static class DirectoryHandlers
 {
@@ -17,7 +17,7 @@ public static class DirectoryHandlers
     {
         string command = "Get-ADPrincipalGroupMembership " + user + " | Select-Object -ExpandProperty Name";
         var psi = new ProcessStartInfo("powershell.exe", "-NoProfile -Command " + command) { RedirectStandardOutput = true };
-        using var ps = System.Diagnostics.Process.Start(psi)!;
+        using var ps = Process.Start(psi)!;
         string groups = await ps.StandardOutput.ReadToEndAsync();
         return Results.Ok(groups.Split('\n'));
     }

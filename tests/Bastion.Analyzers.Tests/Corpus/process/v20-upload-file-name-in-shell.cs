@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V20;
+namespace Corpus.Processes.V20;
 
 public static class ScanEndpoints
 {
@@ -23,7 +23,7 @@ public static class ScanEndpoints
                 await upload.CopyToAsync(file);
             }
 
-            using var scan = System.Diagnostics.Process.Start("/bin/sh", $"-c \"clamscan --no-summary {target}\"");
+            using var scan = Process.Start("/bin/sh", $"-c \"clamscan --no-summary {target}\"");
             await scan.WaitForExitAsync();
             return scan.ExitCode == 0 ? Results.Ok("clean") : Results.UnprocessableEntity("infected");
         }).DisableAntiforgery();

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V21;
+namespace Corpus.Processes.V21;
 
 public static class PluginEndpoints
 {
@@ -22,7 +22,7 @@ public static class PluginEndpoints
             {
                 if (entry.FullName.EndsWith(".sh"))
                 {
-                    using var chmod = System.Diagnostics.Process.Start("/bin/sh", "-c \"chmod 755 '/srv/plugins/" + entry.FullName + "'\"");
+                    using var chmod = Process.Start("/bin/sh", "-c \"chmod 755 '/srv/plugins/" + entry.FullName + "'\"");
                     chmod.WaitForExit();
                 }
             }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Corpus.Process.V22;
+namespace Corpus.Processes.V22;
 
 public static class LogEndpoints
 {
@@ -17,7 +17,7 @@ public static class LogEndpoints
         {
             var log = context.GetRouteValue("log") as string ?? "app";
             var psi = new ProcessStartInfo("cmd.exe", @"/c type C:\logs\" + log + ".log") { RedirectStandardOutput = true };
-            using var type = System.Diagnostics.Process.Start(psi)!;
+            using var type = Process.Start(psi)!;
             return Results.Text(type.StandardOutput.ReadToEnd());
         });
     }

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V23;
+namespace Corpus.Processes.V23;
 
 public sealed record FetchRequest(string Url);
 
@@ -23,7 +23,7 @@ public static class WebhookTestEndpoints
                 return Results.BadRequest();
             }
 
-            using var curl = System.Diagnostics.Process.Start("/usr/bin/curl", "-s -m 5 -X POST " + body.Url);
+            using var curl = Process.Start("/usr/bin/curl", "-s -m 5 -X POST " + body.Url);
             await curl.WaitForExitAsync();
             return Results.Ok(new { curl.ExitCode });
         });

@@ -6,13 +6,13 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V24;
+namespace Corpus.Processes.V24;
 
 internal static class Shell
 {
     public static string Run(string commandLine)
     {
-        using var bash = System.Diagnostics.Process.Start(new ProcessStartInfo("/bin/bash", new[] { "-c", commandLine }) { RedirectStandardOutput = true })!;
+        using var bash = Process.Start(new ProcessStartInfo("/bin/bash", new[] { "-c", commandLine }) { RedirectStandardOutput = true })!;
         string output = bash.StandardOutput.ReadToEnd();
         bash.WaitForExit();
         return output;

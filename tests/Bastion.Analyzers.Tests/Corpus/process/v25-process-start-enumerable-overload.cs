@@ -1,11 +1,12 @@
 // family: process
 // verdict: vulnerable
-// sink-line: 18
+// sink-line: 19
 // why: Process.Start(file, arguments) with a list still hands sh a -c script built from the query value.
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V25;
+namespace Corpus.Processes.V25;
 
 public static class CertificateEndpoints
 {
@@ -15,7 +16,7 @@ public static class CertificateEndpoints
         {
             string server = request.Query["server"].ToString();
             string script = $"echo | openssl s_client -connect {server}:443 2>/dev/null | openssl x509 -noout -enddate";
-            using var sh = System.Diagnostics.Process.Start("/bin/sh", ["-c", script]);
+            using var sh = Process.Start("/bin/sh", ["-c", script]);
             sh.WaitForExit();
             return Results.Ok();
         });

@@ -6,7 +6,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Corpus.Process.V26;
+namespace Corpus.Processes.V26;
 
 public sealed class PackageInfoModel : PageModel
 {
@@ -23,7 +23,7 @@ public sealed class PackageInfoModel : PageModel
         }
 
         var psi = new ProcessStartInfo("/bin/sh", "-c 'apt-cache show " + Package + "'") { RedirectStandardOutput = true };
-        using var process = System.Diagnostics.Process.Start(psi)!;
+        using var process = Process.Start(psi)!;
         Details = process.StandardOutput.ReadToEnd();
     }
 }

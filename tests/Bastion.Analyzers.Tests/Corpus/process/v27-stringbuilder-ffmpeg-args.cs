@@ -6,7 +6,7 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Corpus.Process.V27;
+namespace Corpus.Processes.V27;
 
 public sealed record WatermarkRequest(int VideoId, string Text);
 
@@ -21,7 +21,7 @@ public sealed class VideosController : ControllerBase
         args.Append("-y -i /srv/videos/").Append(request.VideoId).Append(".mp4 ");
         args.Append("-vf drawtext=text=").Append(request.Text).Append(' ');
         args.Append("/srv/videos/").Append(request.VideoId).Append("-wm.mp4");
-        using var ffmpeg = System.Diagnostics.Process.Start("/usr/bin/ffmpeg", args.ToString());
+        using var ffmpeg = Process.Start("/usr/bin/ffmpeg", args.ToString());
         return Accepted();
     }
 }

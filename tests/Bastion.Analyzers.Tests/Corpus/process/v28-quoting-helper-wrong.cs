@@ -6,7 +6,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V28;
+namespace Corpus.Processes.V28;
 
 public static class ArchiveEndpoints
 {
@@ -17,7 +17,7 @@ public static class ArchiveEndpoints
         app.MapPost("/archive", (string folder) =>
         {
             string arguments = "/c 7z a D:\\archives\\latest.7z " + Quote("D:\\data\\" + folder);
-            using var process = System.Diagnostics.Process.Start("cmd.exe", arguments);
+            using var process = Process.Start("cmd.exe", arguments);
             process.WaitForExit();
             return Results.Ok();
         });

@@ -7,7 +7,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Corpus.Process.V29;
+namespace Corpus.Processes.V29;
 
 public static class WhoisEndpoints
 {
@@ -24,7 +24,7 @@ public static class WhoisEndpoints
             var info = new ProcessStartInfo { FileName = "bash", RedirectStandardOutput = true };
             info.ArgumentList.Add("-c");
             info.ArgumentList.Add("whois " + domain + " | head -n 40");
-            using var whois = System.Diagnostics.Process.Start(info)!;
+            using var whois = Process.Start(info)!;
             return Results.Text(whois.StandardOutput.ReadToEnd());
         });
     }

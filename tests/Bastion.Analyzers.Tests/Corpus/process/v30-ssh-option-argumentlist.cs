@@ -6,7 +6,7 @@ using System.Diagnostics;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Corpus.Process.V30;
+namespace Corpus.Processes.V30;
 
 [ApiController]
 [Route("api/deploy")]
@@ -20,7 +20,7 @@ public sealed class DeployController : ControllerBase
         ssh.ArgumentList.Add("BatchMode=yes");
         ssh.ArgumentList.Add(host);
         ssh.ArgumentList.Add("uptime");
-        using var process = System.Diagnostics.Process.Start(ssh)!;
+        using var process = Process.Start(ssh)!;
         return Ok(await process.StandardOutput.ReadToEndAsync());
     }
 }
