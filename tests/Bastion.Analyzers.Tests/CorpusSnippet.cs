@@ -156,9 +156,10 @@ public sealed record CorpusSnippet(
     private static CorpusFormatException Problem(string path, string message) => new($"{path}: {message}");
 
     /// <summary>
-    /// The first and last line of the sink statement: the outermost statement, field or property declaration that starts on
-    /// the sink line (an expression-bodied member counts as a whole). A scorer should count an analyzer's report as
-    /// finding the snippet when the report's location starts on a line of this range.
+    /// The first and last line of the sink statement: the innermost statement (not a block), or else field, property or
+    /// method declaration, that contains the first token of the sink line. A scorer counts an analyzer's report as
+    /// finding the snippet when the report starts on the sink line, or, more leniently, on any line of this range
+    /// (a multi-line call reported at its argument, an object initializer reported at its opening line).
     /// </summary>
     public (int First, int Last) SinkStatementLines()
     {
@@ -170,9 +171,9 @@ public sealed record CorpusSnippet(
         SyntaxTree tree = ParseTree();
         TextLine text = tree.GetText().Lines[line - 1];
         SyntaxToken first = tree.GetRoot().DescendantTokens(text.Span).First(t => text.Span.Contains(t.SpanStart));
-        SyntaxNode? statement = first.Parent?.AncestorsAndSelf().LastOrDefault(n =>
-            n is StatementSyntax or MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax
-            && tree.GetLineSpan(n.Span).StartLinePosition.Line == line - 1);
+        SyntaxNode? statement = first.Parent?.AncestorsAndSelf().FirstOrDefault(n =>
+            n is StatementSyntax and not BlockSyntax
+            || n is FieldDeclarationSyntax or PropertyDeclarationSyntax or BaseMethodDeclarationSyntax);
         if (statement is null)
         {
             return (line, line);
