@@ -105,6 +105,21 @@ public sealed class CorpusTests
     }
 
     [Fact]
+    public void The_readme_states_the_real_counts()
+    {
+        IReadOnlyList<CorpusSnippet> all = CorpusSnippet.LoadAll();
+        string readme = System.IO.File.ReadAllText(System.IO.Path.Combine(CorpusSnippet.CorpusDirectory, "README.md"));
+        foreach (string family in CorpusSnippet.Families)
+        {
+            int vulnerable = all.Count(s => s.Family == family && s.Verdict == Verdict.Vulnerable);
+            int safe = all.Count(s => s.Family == family && s.Verdict == Verdict.Safe);
+            Assert.Contains($"| {family} | {vulnerable} | {safe} |", readme, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"| **total** | **{all.Count(s => s.Verdict == Verdict.Vulnerable)}** | **{all.Count(s => s.Verdict == Verdict.Safe)}** |", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_two_snippets_are_identical()
     {
         IReadOnlyList<CorpusSnippet> all = CorpusSnippet.LoadAll();
