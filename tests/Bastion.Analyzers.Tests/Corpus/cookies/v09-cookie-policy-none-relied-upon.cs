@@ -22,7 +22,7 @@ public static class CookieSetup
 
         app.MapPost("/login", (HttpContext context) =>
         {
-            context.Response.Cookies.Append("login", System.Guid.NewGuid().ToString("N"));
+            context.Response.Cookies.Append("session", System.Guid.NewGuid().ToString("N"));
             return Results.Ok();
         });
     }

@@ -1,6 +1,6 @@
 // family: process
 // verdict: safe
-// why: The URL must parse as an absolute https URI, its normalized form is passed after `--` in ArgumentList to git, so it can be neither an option nor a shell word.
+// why: The URL must parse as an absolute https URI on an allowed host, and its normalized form is passed after `--` in ArgumentList to git, so it can be neither an option nor a shell word.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -18,9 +18,9 @@ public static class ImportEndpoints
     {
         app.MapPost("/imports", async (ImportRequest request) =>
         {
-            if (!Uri.TryCreate(request.RepositoryUrl, UriKind.Absolute, out Uri? url) || url.Scheme != Uri.UriSchemeHttps)
+            if (!Uri.TryCreate(request.RepositoryUrl, UriKind.Absolute, out Uri? url) || url.Scheme != Uri.UriSchemeHttps || url.Host is not ("github.com" or "gitlab.com"))
             {
-                return Results.BadRequest("An https URL is required.");
+                return Results.BadRequest("An https URL on github.com or gitlab.com is required.");
             }
 
             string target = Path.Combine("/srv/imports", Guid.NewGuid().ToString("N"));

@@ -11,7 +11,7 @@ namespace Corpus.Secrets.V11;
 public sealed class MailSender(IConfiguration configuration, ILogger<MailSender> logger)
 {
     private static readonly Action<ILogger, string, string, Exception?> Connecting =
-        LoggerMessage.Define<string, string>(LogLevel.Debug, new EventId(1, "SmtpConnect"), "Connecting to SMTP as {User} / {Password}");
+        LoggerMessage.Define<string, string>(LogLevel.Information, new EventId(1, "SmtpConnect"), "Connecting to SMTP as {User} / {Password}");
 
     public void Send(string to, string subject)
     {

@@ -1,6 +1,7 @@
 // family: xss
 // verdict: safe
 // why: The return URL must be a relative path starting with a single slash (no scheme, so no javascript:), and it is HTML-encoded for the attribute.
+using System.Linq;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,8 @@ namespace Corpus.Xss.S11;
 
 public static class SignedOutPage
 {
-    private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", System.StringComparison.Ordinal) && !url.StartsWith("/\\", System.StringComparison.Ordinal);
+    private static bool IsLocal(string url) =>
+        url.StartsWith('/') && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
 
     public static void MapSignedOut(this WebApplication app)
     {
