@@ -15,7 +15,9 @@ namespace Bastion.Generators;
 
 /// <summary>
 /// Bastion's incremental generator. Data flows one way: attribute -> parser -> plain model -> emitter.
-/// Only models (no symbols, syntax or compilations) leave the parse step, so unrelated edits are cached.
+/// Only models (no symbols, syntax or compilations) leave the parse step, so unrelated edits are cached. The parsers'
+/// findings are reported by <see cref="Diagnostics.AttributeDiagnosticsAnalyzer"/>, not here: a generator error would
+/// stop the compiler before any analyzer runs, hiding Bastion's other findings until the next build.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class BastionGenerator : IIncrementalGenerator
@@ -28,12 +30,6 @@ public sealed class BastionGenerator : IIncrementalGenerator
                 predicate: static (node, _) => node is ClassDeclarationSyntax,
                 transform: static (ctx, ct) => EndpointParser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.EndpointClasses);
-
-        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
-            .Select(static (result, _) => result.Diagnostics)
-            .Where(static list => !list.IsEmpty)
-            .WithTrackingName(TrackingNames.EndpointDiagnostics);
-        Report(context, diagnostics);
 
         IncrementalValuesProvider<EndpointClassModel> models = parsed
             .Where(static result => result.Model is not null)
@@ -55,10 +51,7 @@ public sealed class BastionGenerator : IIncrementalGenerator
                 predicate: static (node, _) => node is CompilationUnitSyntax,
                 transform: static (ctx, _) => BrowserParser.ParseAssemblyHeaders(ctx))
             .WithTrackingName(TrackingNames.AssemblyHeaders);
-        Report(context, corsFiles.Select(static (m, _) => m.Diagnostics).Where(static list => !list.IsEmpty));
-        Report(context, headerFiles.Select(static (m, _) => m.Diagnostics).Where(static list => !list.IsEmpty));
         IncrementalValueProvider<ImmutableArray<AssemblyBrowserModel>> allCors = corsFiles.Collect();
-        Report(context, allCors.Select(static (files, _) => BrowserParser.FindDuplicatePolicies(files)));
         IncrementalValueProvider<AssemblyBrowserModel> browser = allCors
             .Combine(headerFiles.Collect())
             .Select(static (pair, _) => new AssemblyBrowserModel(
@@ -72,13 +65,6 @@ public sealed class BastionGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.AllEndpointModels);
         context.RegisterSourceOutput(all.Combine(browser), static (spc, pair)
             => spc.AddSource("BastionEndpointRouteBuilderExtensions.g.cs", EndpointRegistryEmitter.Emit(pair.Left, pair.Right)));
-        // Duplicates are computed as data (cached with the models); only actual findings meet the compilation.
-        IncrementalValuesProvider<DiagnosticInfo> duplicates = all
-            .Select(static (classes, _) => EndpointRegistryEmitter.FindDuplicates(classes))
-            .WithTrackingName(TrackingNames.DuplicateRoutes)
-            .SelectMany(static (list, _) => list);
-        context.RegisterSourceOutput(duplicates.Combine(context.CompilationProvider), static (spc, pair)
-            => spc.ReportDiagnostic(pair.Left.ToDiagnostic(pair.Right)));
 
         IncrementalValuesProvider<CommandParseResult> parsedCommands = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -86,17 +72,13 @@ public sealed class BastionGenerator : IIncrementalGenerator
                 predicate: static (node, _) => node is MethodDeclarationSyntax,
                 transform: static (ctx, ct) => CommandParser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.CommandMethods);
-        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> commandDiagnostics = parsedCommands
-            .Select(static (result, _) => result.Diagnostics)
-            .Where(static list => !list.IsEmpty)
-            .WithTrackingName(TrackingNames.CommandDiagnostics);
-        Report(context, commandDiagnostics);
         IncrementalValuesProvider<CommandModel> commands = parsedCommands
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.CommandModels);
         context.RegisterSourceOutput(commands, static (spc, model)
             => spc.AddSource(model.HintName + ".Command.g.cs", CommandEmitter.Emit(model)));
+        RegisterStubs(context, parsedCommands.Select(static (result, _) => result.Stub));
 
         IncrementalValuesProvider<SqlParseResult> parsedSql = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -104,16 +86,13 @@ public sealed class BastionGenerator : IIncrementalGenerator
                 predicate: static (node, _) => node is MethodDeclarationSyntax,
                 transform: static (ctx, ct) => SqlParser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.SqlMethods);
-        Report(context, parsedSql
-            .Select(static (result, _) => result.Diagnostics)
-            .Where(static list => !list.IsEmpty)
-            .WithTrackingName(TrackingNames.SqlDiagnostics));
         IncrementalValuesProvider<SqlMethodModel> queries = parsedSql
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.SqlModels);
         context.RegisterSourceOutput(queries, static (spc, model)
             => spc.AddSource(model.HintName + ".Sql.g.cs", SqlEmitter.Emit(model)));
+        RegisterStubs(context, parsedSql.Select(static (result, _) => result.Stub));
         // One reader per row type, whichever methods return it; the per-method steps above stay per method.
         IncrementalValuesProvider<SqlRowModel> rowReaders = queries
             .Where(static model => model.Row is not null)
@@ -131,9 +110,6 @@ public sealed class BastionGenerator : IIncrementalGenerator
                 predicate: static (node, _) => node is TypeDeclarationSyntax,
                 transform: static (ctx, ct) => OptionsParser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.OptionsTypes);
-        Report(context, parsedOptions
-            .Select(static (result, _) => result.Diagnostics)
-            .Where(static list => !list.IsEmpty));
         IncrementalValuesProvider<OptionsClassModel> options = parsedOptions
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
@@ -174,19 +150,7 @@ public sealed class BastionGenerator : IIncrementalGenerator
             => spc.AddSource("BastionSecurityManifest.g.cs", ManifestEmitter.Emit(ManifestEmitter.Markdown(manifestRows))));
     }
 
-    /// <summary>
-    /// Reports a feature's diagnostics. The compilation is needed only to place them in its syntax trees (so
-    /// #pragma and .editorconfig apply); the parsing before this stays cached.
-    /// </summary>
-    private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics)
-        => Report(context, diagnostics.SelectMany(static (list, _) => list.IsEmpty ? ImmutableArray<EquatableArray<DiagnosticInfo>>.Empty : ImmutableArray.Create(list)));
-
-    private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics)
-        => context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
-        {
-            foreach (DiagnosticInfo diagnostic in pair.Left)
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
-            }
-        });
+    /// <summary>Throwing bodies for partial methods that failed (their error is reported by the analyzer).</summary>
+    private static void RegisterStubs(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<PartialMethodStub?> stubs)
+        => context.RegisterSourceOutput(stubs.Where(static stub => stub is not null), static (spc, stub) => spc.AddSource(stub!.HintName, stub.Emit()));
 }

@@ -5,16 +5,12 @@ internal static class TrackingNames
 {
     public const string EndpointClasses = "Bastion.EndpointClasses";
     public const string EndpointModels = "Bastion.EndpointModels";
-    public const string EndpointDiagnostics = "Bastion.EndpointDiagnostics";
     public const string AllEndpointModels = "Bastion.AllEndpointModels";
     public const string ManifestRows = "Bastion.ManifestRows";
-    public const string DuplicateRoutes = "Bastion.DuplicateRoutes";
     public const string CommandMethods = "Bastion.CommandMethods";
     public const string CommandModels = "Bastion.CommandModels";
-    public const string CommandDiagnostics = "Bastion.CommandDiagnostics";
     public const string SqlMethods = "Bastion.SqlMethods";
     public const string SqlModels = "Bastion.SqlModels";
-    public const string SqlDiagnostics = "Bastion.SqlDiagnostics";
     public const string SqlRowReaders = "Bastion.SqlRowReaders";
     public const string CorsPolicies = "Bastion.CorsPolicies";
     public const string AssemblyHeaders = "Bastion.AssemblyHeaders";

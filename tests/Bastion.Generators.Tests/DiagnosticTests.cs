@@ -472,14 +472,46 @@ public sealed class DiagnosticTests
         => Assert.Contains("ProducesResponseTypeAttribute", Single("[BastionEndpoints] public static partial class A { [Get(\"/a\"), ProducesResponseType<int>(200)] public static int M() => 1; }", "BAS1014")
             .GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("using System.Data.Common; public static partial class Q { [Sql(\"SELECT id FROM t WHERE id = @missing\")] public static partial Task<long> Find(this DbConnection db, [SqlParam] long id); }", "BAS1402")]
+    [InlineData("using Bastion.Commands; public static partial class T { [SafeCommand(\"/bin/sh\", \"-c\", \"{v}\")] public static partial Task<CommandResult> Run([CommandArg] string v); }", "BAS1203")]
+    public void A_method_Bastion_cannot_generate_has_only_Bastions_error_not_a_missing_implementation_too(string source, string id)
+    {
+        GeneratorRunOutcome run = GeneratorHarness.Run(Scenarios.Usings + source);
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == id);
+        // The generator gives the partial method a throwing body, so the compiler adds no CS8795 beside Bastion's error.
+        Assert.Empty(run.CompileProblems());
+        Assert.Contains("throw new global::System.NotSupportedException", run.Source(".Unbuilt.g.cs"), System.StringComparison.Ordinal);
+    }
+
+    private static DiagnosticDescriptor[] AllDescriptors() => typeof(Bastion.Generators.Diagnostics.DiagnosticDescriptors)
+        .GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .ToArray();
+
+    [Fact]
+    public void Every_rule_has_exactly_one_reporter()
+    {
+        // The generator reports nothing itself: its parsers' rules belong to AttributeDiagnosticsAnalyzer, every other
+        // rule to one analyzer of hand-written code shipped beside it.
+        var analyzers = typeof(Bastion.Generators.BastionGenerator).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer)System.Activator.CreateInstance(t)!)
+            .ToArray();
+        foreach (DiagnosticDescriptor descriptor in AllDescriptors())
+        {
+            string[] reporters = analyzers.Where(a => a.SupportedDiagnostics.Contains(descriptor)).Select(a => a.GetType().Name).ToArray();
+            Assert.True(reporters.Length == 1, $"{descriptor.Id} is supported by {reporters.Length} analyzers: {string.Join(", ", reporters)}");
+        }
+    }
+
     [Fact]
     public void Every_rule_has_a_docs_page_and_a_release_tracking_line()
     {
         string root = RepositoryRoot.Find();
         string releases = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "src/Bastion.Generators/AnalyzerReleases.Unshipped.md"));
-        foreach (DiagnosticDescriptor descriptor in typeof(Bastion.Generators.Diagnostics.DiagnosticDescriptors)
-                     .GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public)
-                     .Select(f => (DiagnosticDescriptor)f.GetValue(null)!))
+        foreach (DiagnosticDescriptor descriptor in AllDescriptors())
         {
             Assert.True(System.IO.File.Exists(System.IO.Path.Combine(root, "docs/rules", descriptor.Id + ".md")), $"docs/rules/{descriptor.Id}.md is missing");
             Assert.Contains(descriptor.Id + " ", releases, System.StringComparison.Ordinal);

@@ -27,11 +27,14 @@ internal static class BrowserParser
 
     private static readonly string[] SafelistedMethods = { "GET", "HEAD", "POST" };
 
-    public static AssemblyBrowserModel ParseCorsPolicies(GeneratorAttributeSyntaxContext context)
+    public static AssemblyBrowserModel ParseCorsPolicies(GeneratorAttributeSyntaxContext context) => ParseCorsPolicies(context.Attributes);
+
+    /// <summary>[assembly: CorsPolicy] attributes (of one file for the generator, of one file or all for the analyzer).</summary>
+    public static AssemblyBrowserModel ParseCorsPolicies(IEnumerable<AttributeData> attributes)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var policies = new List<CorsPolicyModel>();
-        foreach (AttributeData attribute in context.Attributes)
+        foreach (AttributeData attribute in attributes)
         {
             CorsPolicyModel? policy = ParsePolicy(attribute, diagnostics);
             if (policy is not null)
@@ -43,11 +46,14 @@ internal static class BrowserParser
         return new AssemblyBrowserModel(policies.ToEquatableArray(), EquatableArray<HeaderValueModel>.Empty, diagnostics.ToEquatableArray());
     }
 
-    public static AssemblyBrowserModel ParseAssemblyHeaders(GeneratorAttributeSyntaxContext context)
+    public static AssemblyBrowserModel ParseAssemblyHeaders(GeneratorAttributeSyntaxContext context) => ParseAssemblyHeaders(context.Attributes);
+
+    /// <summary>[assembly: SecurityHeaders] attributes.</summary>
+    public static AssemblyBrowserModel ParseAssemblyHeaders(IEnumerable<AttributeData> attributes)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var headers = new List<HeaderValueModel>();
-        foreach (AttributeData attribute in context.Attributes)
+        foreach (AttributeData attribute in attributes)
         {
             headers.AddRange(ParseHeaders(attribute, "of [assembly: SecurityHeaders]", diagnostics));
         }

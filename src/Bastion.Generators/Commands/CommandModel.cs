@@ -43,4 +43,4 @@ internal sealed record CommandArgumentModel(EquatableArray<CommandTemplatePiece>
 internal sealed record CommandTemplatePiece(string Text, bool IsParameter);
 
 /// <summary>The parser's output for one method: a model (null when an error was found) and its diagnostics.</summary>
-internal sealed record CommandParseResult(CommandModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record CommandParseResult(CommandModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, PartialMethodStub? Stub = null);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -20,8 +21,12 @@ internal static class CommandParser
     private const int DefaultPatternTimeoutMilliseconds = 1000;
 
     public static CommandParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        => Parse(context.TargetSymbol, context.Attributes, context.TargetNode, cancellationToken);
+
+    /// <summary>The same parse for the diagnostics analyzer: the method, its [SafeCommand] attributes and its declaration.</summary>
+    public static CommandParseResult Parse(ISymbol target, ImmutableArray<AttributeData> attributes, SyntaxNode node, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.FirstOrDefault() is not { } attribute)
+        if (target is not IMethodSymbol method || attributes.FirstOrDefault() is not { } attribute)
         {
             return new CommandParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -30,7 +35,7 @@ internal static class CommandParser
         var diagnostics = new List<DiagnosticInfo>();
         LocationInfo? location = LocationInfo.From(method.Locations.FirstOrDefault());
         string display = method.ContainingType.Name + "." + method.Name;
-        string? shape = ShapeProblem(method, context.TargetNode);
+        string? shape = ShapeProblem(method, node);
         if (shape is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CommandMethodShape, location, display, shape));
@@ -137,7 +142,7 @@ internal static class CommandParser
 
         if (diagnostics.Count > 0)
         {
-            return new CommandParseResult(null, diagnostics.ToEquatableArray());
+            return new CommandParseResult(null, diagnostics.ToEquatableArray(), PartialMethodStub.For(method, "SafeCommand"));
         }
 
         INamedTypeSymbol type = method.ContainingType;
@@ -169,7 +174,7 @@ internal static class CommandParser
             return "it must be 'static partial' with no body";
         }
 
-        if (method.PartialImplementationPart is not null)
+        if (SymbolNames.HasHandWrittenBody(method))
         {
             return "it already has a body; Bastion writes it";
         }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace Bastion.Generators.Diagnostics;
@@ -289,6 +290,68 @@ internal static class DiagnosticDescriptors
     private static DiagnosticDescriptor Warning(string id, string category, string title, string message)
         => new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
             helpLinkUri: HelpLinkBase + id + ".md");
+
+    /// <summary>
+    /// The rules the generator's parsers find (reported by <see cref="AttributeDiagnosticsAnalyzer"/>); every other rule
+    /// here belongs to an analyzer of hand-written code. A test checks that each rule has exactly one reporter.
+    /// </summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> AttributeRules = ImmutableArray.Create(
+        BodyOnSafeVerb,
+        CommandEmbeddedPlaceholder,
+        CommandExecutableIsShell,
+        CommandExecutableNotAbsolute,
+        CommandMethodShape,
+        CommandParameterNotInTemplate,
+        CommandPlaceholderWithoutParameter,
+        CorsInsecureOrigin,
+        CorsListEntryInvalid,
+        CorsOriginInvalid,
+        CorsPolicyDuplicate,
+        CorsWildcardMisuse,
+        CspAllowsScriptInjection,
+        CspIgnoredDirective,
+        CspMissingFrameAncestors,
+        CspMissingObjectSrc,
+        CsrfProtectedOnSafeVerb,
+        DuplicateRoute,
+        EndpointClassShape,
+        EndpointMethodShape,
+        HeaderValueInvalid,
+        InvalidCommandParameter,
+        InvalidCommandTemplate,
+        InvalidRegularExpression,
+        InvalidRouteTemplate,
+        MemberCannotBeRewritten,
+        MetadataAttributeNotCarried,
+        MultipleBodies,
+        OptionsMemberNotBindable,
+        OptionsTypeShape,
+        RouteBoundParameterNotInTemplate,
+        RouteParameterWithoutMethodParameter,
+        SafePathMisuse,
+        SanitizeOnHandlerParameter,
+        SanitizeOnNonString,
+        SecretHolderNotPartial,
+        SecretNotText,
+        SqlCollectionPlacement,
+        SqlIdentifierInvalid,
+        SqlMethodShape,
+        SqlParameterNotUsed,
+        SqlParameterTypeNotSupported,
+        SqlPlaceholderInLiteral,
+        SqlPlaceholderWithoutParameter,
+        SqlResultTypeNotSupported,
+        SqlSelectStar,
+        UnknownCsrfMode,
+        UnknownHtmlPolicy,
+        UnsafeVerbWithoutCsrfDecision,
+        UnsupportedCollection,
+        UnsupportedParameter,
+        UnsupportedReturnType,
+        UnsupportedValidationAttribute,
+        ValidatableObjectNotRun,
+        ValidationAttributeNotApplicable,
+        ValidationOnField);
 
     private static DiagnosticDescriptor Error(string id, string category, string title, string message)
         => new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -15,14 +16,18 @@ internal static class EndpointParser
     private const long DefaultMaxBodyBytes = 1024 * 1024;
 
     public static EndpointParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        => Parse(context.TargetSymbol, context.Attributes, cancellationToken);
+
+    /// <summary>The same parse for the diagnostics analyzer: the class and its [BastionEndpoints] attributes.</summary>
+    public static EndpointParseResult Parse(ISymbol target, ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        if (context.TargetSymbol is not INamedTypeSymbol type)
+        if (target is not INamedTypeSymbol type)
         {
             return new EndpointParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        string? prefix = context.Attributes.FirstOrDefault()?.ConstructorArguments.FirstOrDefault().Value as string;
+        string? prefix = attributes.FirstOrDefault()?.ConstructorArguments.FirstOrDefault().Value as string;
         string? shapeProblem = ClassShapeProblem(type);
         if (shapeProblem is not null)
         {

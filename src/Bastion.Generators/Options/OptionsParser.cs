@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -32,15 +33,19 @@ internal static class OptionsParser
     };
 
     public static OptionsParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        => Parse(context.TargetSymbol, context.Attributes, cancellationToken);
+
+    /// <summary>The same parse for the diagnostics analyzer: the type and its [BastionOptions] attributes.</summary>
+    public static OptionsParseResult Parse(ISymbol target, ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        if (context.TargetSymbol is not INamedTypeSymbol type)
+        if (target is not INamedTypeSymbol type)
         {
             return new OptionsParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
         LocationInfo? location = LocationInfo.From(type.Locations.FirstOrDefault());
-        string section = context.Attributes.FirstOrDefault()?.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
+        string section = attributes.FirstOrDefault()?.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
         string? shape = ShapeProblem(type, section);
         if (shape is not null)
         {

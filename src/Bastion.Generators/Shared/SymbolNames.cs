@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Bastion.Generators.Shared;
@@ -17,6 +18,17 @@ internal static class SymbolNames
     public static bool IsNullable(ITypeSymbol type)
         => type.NullableAnnotation == NullableAnnotation.Annotated
            || (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T });
+
+    /// <summary>
+    /// True when a partial method's implementation part was written by hand. The part Bastion generated does not count:
+    /// the diagnostics analyzer sees the compilation with the generated sources, as the compiler runs it.
+    /// </summary>
+    public static bool HasHandWrittenBody(IMethodSymbol method)
+        => method.PartialImplementationPart is { } body
+           && !body.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.Replace('\\', '/').Contains("/" + GeneratorTypeName + "/"));
+
+    /// <summary>The folder the compiler puts this generator's sources in (assembly name / generator type / hint name).</summary>
+    private const string GeneratorTypeName = "Bastion.Generators.BastionGenerator";
 
     /// <summary>For <c>Nullable&lt;T&gt;</c>, T; otherwise the type itself.</summary>
     public static ITypeSymbol UnderlyingValueType(ITypeSymbol type)

@@ -109,4 +109,4 @@ internal sealed record SqlRowModel(
 internal sealed record SqlRowMember(string Name, SqlValueModel Value);
 
 /// <summary>The parser's output for one method.</summary>
-internal sealed record SqlParseResult(SqlMethodModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record SqlParseResult(SqlMethodModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, PartialMethodStub? Stub = null);

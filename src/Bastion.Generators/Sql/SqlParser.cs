@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -16,8 +17,12 @@ internal static class SqlParser
     private const string SortDirection = "global::Bastion.Sql.SortDirection";
 
     public static SqlParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        => Parse(context.TargetSymbol, context.Attributes, context.TargetNode, cancellationToken);
+
+    /// <summary>The same parse for the diagnostics analyzer: the method, its [Sql] attributes and its declaration.</summary>
+    public static SqlParseResult Parse(ISymbol target, ImmutableArray<AttributeData> attributes, SyntaxNode node, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.FirstOrDefault() is not { } attribute)
+        if (target is not IMethodSymbol method || attributes.FirstOrDefault() is not { } attribute)
         {
             return new SqlParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -26,7 +31,7 @@ internal static class SqlParser
         var diagnostics = new List<DiagnosticInfo>();
         LocationInfo? location = LocationInfo.From(method.Locations.FirstOrDefault());
         string display = method.ContainingType.Name + "." + method.Name;
-        string? shape = ShapeProblem(method, context.TargetNode);
+        string? shape = ShapeProblem(method, node);
         if (shape is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SqlMethodShape, location, display, shape));
@@ -156,7 +161,7 @@ internal static class SqlParser
 
         if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
         {
-            return new SqlParseResult(null, diagnostics.ToEquatableArray());
+            return new SqlParseResult(null, diagnostics.ToEquatableArray(), PartialMethodStub.For(method, "Sql"));
         }
 
         INamedTypeSymbol type = method.ContainingType;
@@ -192,7 +197,7 @@ internal static class SqlParser
             return "it must be 'static partial' with no body";
         }
 
-        if (method.PartialImplementationPart is not null)
+        if (SymbolNames.HasHandWrittenBody(method))
         {
             return "it already has a body; Bastion writes it";
         }

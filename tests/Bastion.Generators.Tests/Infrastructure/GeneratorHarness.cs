@@ -35,11 +35,17 @@ public static class GeneratorHarness
         parseOptions: ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
+    /// <summary>
+    /// Runs the generator, then <see cref="Bastion.Generators.Diagnostics.AttributeDiagnosticsAnalyzer"/> on the result as
+    /// the compiler does: <see cref="GeneratorRunOutcome.GeneratorDiagnostics"/> holds both (the generator itself reports
+    /// nothing; its parsers' findings come from the analyzer).
+    /// </summary>
     public static GeneratorRunOutcome Run(params string[] sources)
     {
         CSharpCompilation compilation = Compile(sources);
         GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
-        return new GeneratorRunOutcome(driver, output, diagnostics);
+        ImmutableArray<Diagnostic> findings = Analyze(output, new Bastion.Generators.Diagnostics.AttributeDiagnosticsAnalyzer());
+        return new GeneratorRunOutcome(driver, output, diagnostics.AddRange(findings));
     }
 
     /// <summary>Runs the analyzers shipped beside the generator on a compilation.</summary>
