@@ -102,8 +102,8 @@ public sealed class IncrementalTests
 
     [Theory]
     [InlineData("Commands", TrackingNames.CommandMethods, TrackingNames.CommandModels, "TimeoutSeconds = 5", "TimeoutSeconds = 7", "FromSeconds(7)")]
-    [InlineData("Browser", TrackingNames.CorsPolicies, TrackingNames.BrowserPolicies, "MaxAgeSeconds = 0", "MaxAgeSeconds = 60", "false, 60);")]
-    [InlineData("Browser", TrackingNames.AssemblyHeaders, TrackingNames.BrowserPolicies, "ReferrerPolicy = \"no-referrer\"", "ReferrerPolicy = \"same-origin\"", "\"same-origin\", null, null);")]
+    [InlineData("Browser", TrackingNames.CorsPolicies, TrackingNames.BrowserPolicies, "MaxAgeSeconds = 0", "MaxAgeSeconds = 60", "60);")]
+    [InlineData("Browser", TrackingNames.AssemblyHeaders, TrackingNames.BrowserPolicies, "ReferrerPolicy = \"no-referrer\"", "ReferrerPolicy = \"same-origin\"", "\"same-origin\",\n")]
     [InlineData("Sql", TrackingNames.SqlMethods, TrackingNames.SqlModels, "DELETE FROM comments WHERE id = @id", "DELETE FROM comments WHERE id = @id AND 1 = 1", "AND 1 = 1")]
     public void Feature_steps_are_cached_across_an_unrelated_edit_and_an_edited_attribute_is_modified(
         string scenario, string methodsStep, string modelsStep, string before, string after, string expected)

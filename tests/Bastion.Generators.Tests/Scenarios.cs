@@ -353,6 +353,36 @@ public static class Scenarios
         }
         """;
 
+    /// <summary>
+    /// Names that collide: the user's namespace declares types called HttpContext, Task and CsrfCheck, the class has
+    /// members called JsonBody and Note, and a nested namespace shadows System. The generated code must keep exactly those
+    /// qualified and still compile (shortened names elsewhere).
+    /// </summary>
+    public const string Names = Usings + """
+        namespace Crowded
+        {
+            public sealed class HttpContext { }
+            public sealed class Task { }
+            public sealed class CsrfCheck { }
+            public sealed record Note([Sanitize] string Text, [Range(1, 5)] int Stars);
+
+            [BastionEndpoints("/crowded"), CsrfProtected]
+            public static partial class CrowdedEndpoints
+            {
+                public static int JsonBody => 1;
+                public static string Note(int i) => i.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+                [Post("/notes")]
+                public static global::System.Threading.Tasks.Task<int> Create(Crowded.Note note, [FromQuery] int page = 1) => global::System.Threading.Tasks.Task.FromResult(note.Stars + page);
+            }
+        }
+
+        namespace Crowded.System
+        {
+            public sealed class Marker { }
+        }
+        """;
+
     /// <summary>A C# string literal for <paramref name="value"/>.</summary>
     public static string Quote(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 
@@ -367,5 +397,6 @@ public static class Scenarios
         ["Browser"] = Browser,
         ["Options"] = Options,
         ["Csrf"] = Csrf,
+        ["Names"] = Names,
     };
 }

@@ -53,7 +53,7 @@ public sealed class SqlReaderTests
         foreach (string method in new[] { "Data.NoteQueries.Find.Sql.g.cs", "Data.NoteQueries.Titles.Sql.g.cs", "Reports.NoteReports.All.Sql.g.cs" })
         {
             string text = Assert.Single(sources, s => s.HintName == method).SourceText.ToString();
-            Assert.Contains("global::Data.NoteRowSqlReader.Resolve(reader, query", text, System.StringComparison.Ordinal);
+            Assert.Contains("NoteRowSqlReader.Resolve(reader, query", text, System.StringComparison.Ordinal);
             Assert.DoesNotContain("SqlRows", text, System.StringComparison.Ordinal);
         }
     }

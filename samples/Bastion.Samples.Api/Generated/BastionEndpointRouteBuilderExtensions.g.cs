@@ -12,7 +12,14 @@ internal static class BastionEndpointRouteBuilderExtensions
     public static TBuilder MapBastionEndpoints<TBuilder>(this TBuilder endpoints) where TBuilder : global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder
     {
         // [assembly: SecurityHeaders]: the app's header values where Bastion:Headers does not set them
-        global::Bastion.Headers.SecurityHeaders.UseAssemblyValues(endpoints, "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; report-uri /bastion/csp-report", null, null, null, null);
+        global::Bastion.Headers.SecurityHeaders.UseAssemblyValues(
+            endpoints,
+            "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
+            + "form-action 'self'; report-uri /bastion/csp-report",
+            null,
+            null,
+            null,
+            null);
         global::Bastion.Samples.Api.Comments.CommentEndpoints.BastionGenerated.Map(endpoints);
         global::Bastion.Samples.Api.Diagnostics.DiagnosticsEndpoints.BastionGenerated.Map(endpoints);
         global::Bastion.Samples.Api.Files.FileEndpoints.BastionGenerated.Map(endpoints);

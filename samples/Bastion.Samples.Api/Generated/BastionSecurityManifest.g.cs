@@ -18,19 +18,29 @@ internal static class BastionSecurityManifest
         "\n" +
         "| Method | Command line (no shell) | Argument checks | Limits |\n" +
         "|---|---|---|---|\n" +
-        "| NetworkTools.Ping | /usr/bin/ping -c 1 -W 2 -- {host} | host: max 253, pattern ^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$, no leading '-' | 5 s, 65536 bytes per stream, environment: empty |\n" +
+        "| NetworkTools.Ping | /usr/bin/ping -c 1 -W 2 -- {host} | host: max 253, pattern " +
+        "^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$, no leading '-' | 5 s, 65536 bytes per stream, environment: " +
+        "empty |\n" +
         "\n" +
         "## Endpoints\n" +
         "\n" +
-        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields |\n" +
+        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields " +
+        "|\n" +
         "|---|---|---|---|---|---|---|---|\n" +
-        "| DELETE | /api/comments/{id:long} | CommentEndpoints.Delete | CSRF per Bastion:Csrf:Mode | default | none | none | none |\n" +
+        "| DELETE | /api/comments/{id:long} | CommentEndpoints.Delete | CSRF per Bastion:Csrf:Mode | default | none | " +
+        "none | none |\n" +
         "| GET | /api/comments | CommentEndpoints.List | none | default | none | none | none |\n" +
         "| GET | /api/comments/{id:long} | CommentEndpoints.Get | none | default | none | none | none |\n" +
-        "| GET | /api/diagnostics/ping | DiagnosticsEndpoints.Ping | none | default | none | none | host (query) Required StringLength |\n" +
-        "| GET | /api/files/{*name} | FileEndpoints.Download | none | default | none | none | name (route) SafePath under Uploads:Root .txt\\|.pdf |\n" +
+        "| GET | /api/diagnostics/ping | DiagnosticsEndpoints.Ping | none | default | none | none | host (query) " +
+        "Required StringLength |\n" +
+        "| GET | /api/files/{*name} | FileEndpoints.Download | none | default | none | none | name (route) SafePath " +
+        "under Uploads:Root .txt\\|.pdf |\n" +
         "| GET | /api/health | CommentEndpoints.Health | none | default | none | none | none |\n" +
-        "| POST | /api/comments | CommentEndpoints.Create | CSRF per Bastion:Csrf:Mode | default | Bastion.Samples.Api.Comments.CreateComment (JSON, max 16384 bytes) | author.name (Reject), content (Text), signature (BasicFormatting) | author.email EmailAddress, author.name Required StringLength, author.website Url, content Required StringLength, rating Range, signature StringLength, tags[].name Required RegularExpression |\n" +
+        "| POST | /api/comments | CommentEndpoints.Create | CSRF per Bastion:Csrf:Mode | default | " +
+        "Bastion.Samples.Api.Comments.CreateComment (JSON, max 16384 bytes) | author.name (Reject), content (Text), " +
+        "signature (BasicFormatting) | author.email EmailAddress, author.name Required StringLength, author.website " +
+        "Url, content Required StringLength, rating Range, signature StringLength, tags[].name Required " +
+        "RegularExpression |\n" +
         "\n" +
         "## Options\n" +
         "\n" +
@@ -43,15 +53,22 @@ internal static class BastionSecurityManifest
         "| Method | SQL (constant text) | Parameters | Identifiers |\n" +
         "|---|---|---|---|\n" +
         "| CommentStore.DeleteRowAsync | DELETE FROM comments WHERE id = @id | @id Int64 | none |\n" +
-        "| CommentStore.EnsureSchemaAsync | CREATE TABLE IF NOT EXISTS comments (     id INTEGER PRIMARY KEY AUTOINCREMENT,     content TEXT NOT NULL,     signature TEXT NULL,     author_name TEXT NULL,     tags TEXT NOT NULL,     rating INTEGER NULL,     created_at TEXT NOT NULL ) | none | none |\n" +
-        "| CommentStore.FindRowAsync | SELECT id, content, signature, author_name, tags, rating, created_at FROM comments WHERE id = @id | @id Int64 | none |\n" +
-        "| CommentStore.InsertRowAsync | INSERT INTO comments(content, signature, author_name, tags, rating, created_at) VALUES (@content, @signature, @authorName, @tags, @rating, @createdAt) RETURNING id | @content String(2000), @signature String(500), @authorName String(80), @tags String(16384), @rating Int32, @createdAt DateTimeOffset | none |\n" +
-        "| CommentStore.PageAsync | SELECT id, content, signature, author_name, tags, rating, created_at FROM comments ORDER BY id {direction} LIMIT @take | @take Int32 | {direction}: ASC\\|DESC |\n" +
+        "| CommentStore.EnsureSchemaAsync | CREATE TABLE IF NOT EXISTS comments (     id INTEGER PRIMARY KEY " +
+        "AUTOINCREMENT,     content TEXT NOT NULL,     signature TEXT NULL,     author_name TEXT NULL,     tags TEXT " +
+        "NOT NULL,     rating INTEGER NULL,     created_at TEXT NOT NULL ) | none | none |\n" +
+        "| CommentStore.FindRowAsync | SELECT id, content, signature, author_name, tags, rating, created_at FROM " +
+        "comments WHERE id = @id | @id Int64 | none |\n" +
+        "| CommentStore.InsertRowAsync | INSERT INTO comments(content, signature, author_name, tags, rating, " +
+        "created_at) VALUES (@content, @signature, @authorName, @tags, @rating, @createdAt) RETURNING id | @content " +
+        "String(2000), @signature String(500), @authorName String(80), @tags String(16384), @rating Int32, @createdAt " +
+        "DateTimeOffset | none |\n" +
+        "| CommentStore.PageAsync | SELECT id, content, signature, author_name, tags, rating, created_at FROM comments " +
+        "ORDER BY id {direction} LIMIT @take | @take Int32 | {direction}: ASC\\|DESC |\n" +
         "\n" +
         "## Security headers\n" +
         "\n" +
         "| Header | Value (from [assembly: SecurityHeaders]; configuration may replace it) |\n" +
         "|---|---|\n" +
-        "| Content-Security-Policy | default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; report-uri /bastion/csp-report |\n" +
-        "";
+        "| Content-Security-Policy | default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; " +
+        "form-action 'self'; report-uri /bastion/csp-report |\n";
 }

@@ -17,7 +17,8 @@ internal sealed record CommandModel(
     int MaxOutputBytes,
     EquatableArray<string> Environment,
     string TemplateText,
-    string HintName);
+    string HintName,
+    NameScope? Scope = null);
 
 /// <summary>How a <see cref="CommandParameterModel"/> becomes text.</summary>
 internal enum CommandValueKind

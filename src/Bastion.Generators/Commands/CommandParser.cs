@@ -21,7 +21,11 @@ internal static class CommandParser
     private const int DefaultPatternTimeoutMilliseconds = 1000;
 
     public static CommandParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-        => Parse(context.TargetSymbol, context.Attributes, context.TargetNode, cancellationToken);
+    {
+        CommandParseResult result = Parse(context.TargetSymbol, context.Attributes, context.TargetNode, cancellationToken);
+        return result.Model is null || context.TargetSymbol is not IMethodSymbol method ? result
+            : result with { Model = result.Model with { Scope = NameScope.For(method.ContainingType, context.SemanticModel, context.TargetNode.SpanStart, cancellationToken) } };
+    }
 
     /// <summary>The same parse for the diagnostics analyzer: the method, its [SafeCommand] attributes and its declaration.</summary>
     public static CommandParseResult Parse(ISymbol target, ImmutableArray<AttributeData> attributes, SyntaxNode node, CancellationToken cancellationToken)

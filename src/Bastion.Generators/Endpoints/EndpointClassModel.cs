@@ -11,7 +11,8 @@ internal sealed record EndpointClassModel(
     string? Prefix,
     EquatableArray<EndpointModel> Endpoints,
     EquatableArray<ValidatedTypeModel> ValidatedTypes,
-    EquatableArray<SafePathMemberModel> BodyPaths)
+    EquatableArray<SafePathMemberModel> BodyPaths,
+    NameScope Scope)
 {
     /// <summary>File name stem for the generated source, unique per class.</summary>
     public string HintName => (Namespace is null ? ClassName : Namespace + "." + ClassName).Replace('<', '_').Replace('>', '_');

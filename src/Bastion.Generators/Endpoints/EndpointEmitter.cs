@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Bastion.Generators.Shared;
 using Bastion.Generators.Validation;
@@ -5,13 +6,14 @@ using Bastion.Generators.Validation;
 namespace Bastion.Generators.Endpoints;
 
 /// <summary>
-/// Emits, for one [BastionEndpoints] class, a nested <c>BastionGenerated</c> class with a <c>Map</c>
-/// method (JSON metadata resolved once, OpenAPI metadata) and one request delegate per endpoint that
-/// binds, sanitizes, validates and calls the handler.
+/// Emits, for one [BastionEndpoints] class, a nested <c>BastionGenerated</c> class: <c>Map</c>, then one section per
+/// endpoint — its map method (start-up work: JSON metadata, resolvers, the CSRF check; one declaration of what it
+/// accepts and answers) followed by its request delegate (<see cref="HandlerEmitter"/>) — then the sanitization and
+/// validation of the request records. Names are written fully qualified and shortened afterwards
+/// (<see cref="NameShortener"/>) where the class's scope allows.
 /// </summary>
 internal static class EndpointEmitter
 {
-    private const string Http = "global::Microsoft.AspNetCore.Http";
     private const string Support = "global::Bastion.Endpoints";
 
     public static string Emit(EndpointClassModel model)
@@ -33,50 +35,52 @@ internal static class EndpointEmitter
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Bastion.Generators\", \"" + GeneratorVersion.Value + "\")]");
             using (w.Block("internal static class BastionGenerated"))
             {
+                // One validation emitter for the class: it collects the [RegularExpression] patterns of every check it writes.
+                var validation = new ValidationEmitter(w, model.ValidatedTypes);
                 EmitMap(w, model);
                 foreach (EndpointModel endpoint in model.Endpoints)
                 {
                     w.Line();
-                    EmitHandler(w, model, endpoint);
-                }
-
-                var validation = new ValidationEmitter(w, model.ValidatedTypes);
-                foreach (EndpointModel endpoint in model.Endpoints.Where(e => e.Parameters.Any(p => !p.Rules.IsEmpty)))
-                {
+                    w.Line("// " + Literal.Comment(endpoint.DisplayName) + " => " + model.ClassName + "." + endpoint.MethodName);
+                    EmitMapOne(w, model, endpoint);
                     w.Line();
-                    validation.EmitParameterCheck(ParameterCheckName(endpoint), endpoint.DisplayName, endpoint.Parameters
-                        .Where(p => !p.Rules.IsEmpty)
-                        .Select(p => (ParameterEmitter.Local(p), p.TypeName, p.BindingName, p.ParseKind == ValueParseKind.String, p.Rules))
-                        .ToList());
+                    HandlerEmitter.Emit(w, model, endpoint);
+                    if (endpoint.Parameters.Any(p => !p.Rules.IsEmpty))
+                    {
+                        w.Line();
+                        validation.EmitParameterCheck(ParameterCheckName(endpoint), endpoint.DisplayName, endpoint.Parameters
+                            .Where(p => !p.Rules.IsEmpty)
+                            .Select(p => (ParameterEmitter.Local(p), p.TypeName, p.BindingName, p.ParseKind == ValueParseKind.String, p.Rules))
+                            .ToList());
+                    }
                 }
 
-                foreach (EndpointParameterModel body in model.Endpoints.SelectMany(e => e.Parameters)
-                             .Where(p => p.ValidatorMethod is not null)
-                             .GroupBy(p => p.ValueTypeName).Select(g => g.First()).OrderBy(p => p.ValueTypeName, System.StringComparer.Ordinal))
-                {
-                    w.Line();
-                    validation.EmitCheck(body.ValueTypeName, body.ValidatorMethod!, withPaths: !model.BodyPaths.IsEmpty);
-                }
-
-                foreach (ValidatedTypeModel type in model.ValidatedTypes)
-                {
-                    validation.EmitType(type);
-                }
-
-                validation.EmitPatterns();
+                EmitRecords(w, model, validation);
             }
         }
 
-        return w.ToString();
+        return NameShortener.Shorten(w.ToString(), model.Scope);
     }
+
+    internal static bool UsesBodyPaths(EndpointClassModel model, EndpointParameterModel body)
+        => !model.BodyPaths.IsEmpty && body.ValidatorMethod is not null;
+
+    internal static string ParameterCheckName(EndpointModel endpoint) => "Check" + endpoint.HandlerName.Substring("Handle".Length) + "Parameters";
+
+    private static string MapName(EndpointModel endpoint) => "Map" + endpoint.HandlerName.Substring("Handle".Length);
+
+    private static bool NeedsJson(EndpointModel endpoint)
+        => endpoint.Return.Kind == ReturnKind.Json || endpoint.Parameters.Any(p => p.Source == ParameterSource.Body);
+
+    private static bool NeedsBodyPaths(EndpointClassModel model, EndpointModel endpoint)
+        => endpoint.Parameters.Any(p => p.Source == ParameterSource.Body && UsesBodyPaths(model, p));
 
     private static void EmitMap(CodeWriter w, EndpointClassModel model)
     {
-        w.Line("/// <summary>Maps every endpoint of <see cref=\"" + model.ClassName + "\"/>; JSON metadata is resolved here, once.</summary>");
+        w.Line("/// <summary>Maps every endpoint of <see cref=\"" + model.ClassName + "\"/>; what they need is resolved here, once.</summary>");
         using (w.Block("internal static void Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)"))
         {
-            bool needsJson = model.Endpoints.Any(e => e.Return.Kind == ReturnKind.Json || e.Parameters.Any(p => p.Source == ParameterSource.Body));
-            if (needsJson)
+            if (model.Endpoints.Any(NeedsJson))
             {
                 w.Line($"var json = {Support}.BastionJson.GetSerializerOptions(endpoints);");
             }
@@ -88,7 +92,12 @@ internal static class EndpointEmitter
                 w.Line("{");
                 foreach (SafePathMemberModel member in model.BodyPaths)
                 {
-                    w.Line("    " + CreateResolver(member.Guard, Literal.String(member.Display)) + ",");
+                    foreach (string line in CreateResolver(member.Guard, Literal.String(member.Display)).Split('\n'))
+                    {
+                        w.Line("    " + line);
+                    }
+
+                    w.Line("    ,");
                 }
 
                 w.Line("};");
@@ -96,268 +105,175 @@ internal static class EndpointEmitter
 
             foreach (EndpointModel endpoint in model.Endpoints)
             {
-                w.Line();
-                w.Line("// " + Literal.Comment(endpoint.AttributeText) + " " + endpoint.MethodName);
-                using (w.Block(string.Empty))
-                {
-                    EmitMapOne(w, model, endpoint);
-                }
+                w.Line($"{MapName(endpoint)}(endpoints{(NeedsJson(endpoint) ? ", json" : string.Empty)}{(NeedsBodyPaths(model, endpoint) ? ", bodyPaths" : string.Empty)});");
             }
         }
     }
-
-    internal static bool UsesBodyPaths(EndpointClassModel model, EndpointParameterModel body)
-        => !model.BodyPaths.IsEmpty && body.ValidatorMethod is not null;
 
     private static string CreateResolver(SafePathModel guard, string display)
     {
-        string extensions = "new string[] { " + string.Join(", ", guard.AllowedExtensions.Select(Literal.String)) + " }";
-        return $"global::Bastion.Paths.SafePathBinding.CreateResolver(endpoints, {Literal.String(guard.Root)}, {Bool(guard.AllowSubdirectories)}, {extensions}, {Bool(guard.MustExist)}, {display})";
+        string extensions = "[" + string.Join(", ", guard.AllowedExtensions.Select(Literal.String)) + "]";
+        return $"global::Bastion.Paths.SafePathBinding.CreateResolver(endpoints, {Literal.String(guard.Root)}, allowSubdirectories: {Bool(guard.AllowSubdirectories)},"
+            + $"\n    allowedExtensions: {extensions}, mustExist: {Bool(guard.MustExist)}, endpoint: {display})";
     }
 
+    /// <summary>The start-up half of one endpoint: what its delegate needs, resolved once, and one declaration of it.</summary>
     private static void EmitMapOne(CodeWriter w, EndpointClassModel model, EndpointModel endpoint)
     {
         string display = Literal.String(endpoint.DisplayName);
-        var captured = new System.Collections.Generic.List<string> { "httpContext" };
-        EndpointParameterModel? body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
-        if (body is not null)
+        string signature = "private static void " + MapName(endpoint) + "(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints"
+            + (NeedsJson(endpoint) ? ", global::System.Text.Json.JsonSerializerOptions json" : string.Empty)
+            + (NeedsBodyPaths(model, endpoint) ? ", global::Bastion.Paths.SafePathResolver[] bodyPaths" : string.Empty) + ")";
+        using (w.Block(signature))
         {
-            w.Line($"var bodyInfo = {Support}.BastionJson.GetTypeInfo<{body.ValueTypeName}>(json, {display});");
-            captured.Add("bodyInfo");
-            if (UsesBodyPaths(model, body))
+            EndpointParameterModel? body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
+            if (body is not null)
             {
-                captured.Add("bodyPaths");
-            }
-        }
-
-        if (endpoint.Return.Kind == ReturnKind.Json)
-        {
-            w.Line($"var resultInfo = {Support}.BastionJson.GetTypeInfo<{endpoint.Return.ValueTypeName}>(json, {display});");
-            captured.Add("resultInfo");
-        }
-
-        foreach (EndpointParameterModel path in endpoint.Parameters.Where(p => p.SafePath is not null))
-        {
-            SafePathModel guard = path.SafePath!;
-            string resolver = ParameterEmitter.Local(path) + "Resolver";
-            w.Line($"var {resolver} = {CreateResolver(guard, display)};");
-            captured.Add(resolver);
-        }
-
-        if (endpoint.CsrfProtected)
-        {
-            string mode = endpoint.CsrfMode is null ? "null" : "global::Bastion.CsrfMode." + endpoint.CsrfMode;
-            w.Line($"var csrf = global::Bastion.Csrf.CsrfCheck.ForEndpoint(endpoints, {display}, {mode});");
-            captured.Add("csrf");
-        }
-
-        foreach (EndpointParameterModel service in endpoint.Parameters.Where(p => p.Source == ParameterSource.Service))
-        {
-            w.Line($"{Support}.EndpointSupport.EnsureService<{service.ValueTypeName}>(endpoints, {display}, {Literal.String(service.Name)});");
-        }
-
-        string handlerDelegate = DelegateType(endpoint);
-        w.Line($"var method = new {handlerDelegate}({model.FullyQualifiedName}.{endpoint.MethodName}).Method;");
-        w.Line($"var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, {Literal.String(endpoint.Route)}, new[] {{ {Literal.String(endpoint.Verb)} }}, httpContext => {HandlerName(endpoint)}({string.Join(", ", captured)}));");
-        w.Line("global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, " + Literal.String(endpoint.DisplayName + " => " + model.ClassName + "." + endpoint.MethodName) + ");");
-        if (endpoint.EndpointName is not null)
-        {
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithName(builder, {Literal.String(endpoint.EndpointName)});");
-        }
-
-        w.Line("global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);");
-        foreach (string attribute in endpoint.MetadataAttributes)
-        {
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, {attribute});");
-        }
-
-        if (endpoint.CorsPolicy is not null)
-        {
-            w.Line($"global::Microsoft.AspNetCore.Builder.CorsEndpointConventionBuilderExtensions.RequireCors(builder, {Literal.String(endpoint.CorsPolicy)});");
-        }
-
-        EmitParameterMetadata(w, endpoint);
-        if (body is not null)
-        {
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.Metadata.AcceptsMetadata(new[] {{ \"application/json\" }}, typeof({body.ValueTypeName})));");
-        }
-
-        if (endpoint.Return.Kind == ReturnKind.Json)
-        {
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(200, typeof({endpoint.Return.ValueTypeName}), new[] {{ \"application/json\" }}));");
-        }
-        else if (endpoint.Return.Kind == ReturnKind.Nothing)
-        {
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(200));");
-        }
-        else if (endpoint.Return.ProvidesMetadata)
-        {
-            w.Line($"builder.Add(endpointBuilder => {Support}.EndpointSupport.PopulateMetadata<{endpoint.Return.ValueTypeName}>(method, endpointBuilder));");
-        }
-
-        bool badRequest = body is not null || endpoint.Parameters.Any(p => p.ParseKind != ValueParseKind.None);
-        if (badRequest)
-        {
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(400, typeof({Http}.HttpValidationProblemDetails), new[] {{ \"application/problem+json\" }}));");
-        }
-
-        if (endpoint.RequireApiKey)
-        {
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(401, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
-        }
-
-        if (endpoint.CsrfProtected)
-        {
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(403, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
-        }
-
-        if (endpoint.Parameters.Any(p => p.SafePath?.MustExist == true))
-        {
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(404, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
-        }
-
-        if (body is not null)
-        {
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(413, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Http}.ProducesResponseTypeMetadata(415, typeof(global::Microsoft.AspNetCore.Mvc.ProblemDetails), new[] {{ \"application/problem+json\" }}));");
-        }
-    }
-
-    /// <summary>Route, query, header and body parameters described for the API explorer (OpenAPI).</summary>
-    private static void EmitParameterMetadata(CodeWriter w, EndpointModel endpoint)
-    {
-        bool any = false;
-        for (int i = 0; i < endpoint.Parameters.Count; i++)
-        {
-            EndpointParameterModel parameter = endpoint.Parameters[i];
-            if (parameter.Source is not (ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Body))
-            {
-                continue;
+                w.Line($"var bodyInfo = {Support}.BastionJson.GetTypeInfo<{body.ValueTypeName}>(json, {display});");
             }
 
-            if (!any)
+            if (endpoint.Return.Kind == ReturnKind.Json)
             {
-                w.Line("var parameters = method.GetParameters();");
-                any = true;
+                w.Line($"var resultInfo = {Support}.BastionJson.GetTypeInfo<{endpoint.Return.ValueTypeName}>(json, {display});");
             }
 
-            string hasTryParse = parameter.ParseKind is ValueParseKind.None or ValueParseKind.String ? "false" : "true";
-            string optional = parameter.IsOptional ? "true" : "false";
-            w.Line($"global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, new {Support}.BastionParameterBindingMetadata({Literal.String(parameter.BindingName)}, parameters[{EndpointParser.Int(i)}], {hasTryParse}, {optional}));");
-        }
-    }
-
-    private static void EmitHandler(CodeWriter w, EndpointClassModel model, EndpointModel endpoint)
-    {
-        EndpointParameterModel? body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
-        bool isAsync = body is not null || endpoint.Return.Kind != ReturnKind.Nothing || endpoint.Return.Awaitable is not null
-            || endpoint.Parameters.Any(p => p.ParseKind != ValueParseKind.None) || endpoint.CsrfProtected || endpoint.RequireApiKey;
-        string signature = $"private static {(isAsync ? "async " : string.Empty)}global::System.Threading.Tasks.Task {HandlerName(endpoint)}({Http}.HttpContext httpContext";
-        if (body is not null)
-        {
-            signature += $", global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{body.ValueTypeName}> bodyInfo";
-            if (UsesBodyPaths(model, body))
+            foreach (EndpointParameterModel path in endpoint.Parameters.Where(p => p.SafePath is not null))
             {
-                signature += ", global::Bastion.Paths.SafePathResolver[] bodyPaths";
-            }
-        }
-
-        if (endpoint.Return.Kind == ReturnKind.Json)
-        {
-            signature += $", global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{endpoint.Return.ValueTypeName}> resultInfo";
-        }
-
-        foreach (EndpointParameterModel path in endpoint.Parameters.Where(p => p.SafePath is not null))
-        {
-            signature += $", global::Bastion.Paths.SafePathResolver {ParameterEmitter.Local(path)}Resolver";
-        }
-
-        if (endpoint.CsrfProtected)
-        {
-            signature += ", global::Bastion.Csrf.CsrfCheck csrf";
-        }
-
-        for (int i = 0; i < endpoint.ResponseHeaders.Count; i++)
-        {
-            if (endpoint.ResponseHeaders[i].Value.Length > 0)
-            {
-                w.Line($"private static readonly global::Microsoft.Extensions.Primitives.StringValues {HeaderField(endpoint, i)} = new({Literal.String(endpoint.ResponseHeaders[i].Value)});");
-            }
-        }
-
-        w.Line("// " + Literal.Comment(endpoint.DisplayName) + " => " + model.ClassName + "." + endpoint.MethodName);
-        using (w.Block(signature + ")"))
-        {
-            if (!endpoint.ResponseHeaders.IsEmpty)
-            {
-                w.Line("// [SecurityHeaders]: this endpoint's values replace the app's (empty: header removed), on every response including errors");
-            }
-
-            for (int i = 0; i < endpoint.ResponseHeaders.Count; i++)
-            {
-                Browser.HeaderValueModel header = endpoint.ResponseHeaders[i];
-                w.Line(header.Value.Length > 0
-                    ? $"httpContext.Response.Headers[{Literal.String(header.Name)}] = {HeaderField(endpoint, i)};"
-                    : $"httpContext.Response.Headers.Remove({Literal.String(header.Name)});");
-            }
-
-            if (endpoint.RequireApiKey)
-            {
-                w.Line("// [RequireApiKey]: a valid key in the X-Api-Key header (never the query string), before anything else is read (401)");
-                w.Line("if (await global::Bastion.ApiKeys.ApiKeyGuard.CheckAsync(httpContext) is { } apiKeyRefused) { await apiKeyRefused.ExecuteAsync(httpContext); return; }");
+                string[] lines = CreateResolver(path.SafePath!, display).Split('\n');
+                w.Line($"var {ParameterEmitter.Local(path)}Resolver = {lines[0]}");
+                w.Line(lines[1] + ";");
             }
 
             if (endpoint.CsrfProtected)
             {
-                w.Line(endpoint.CsrfMode is null
-                    ? "// [CsrfProtected]: Fetch Metadata / Origin checks (+ token in the Hybrid and Token modes), mode from Bastion:Csrf:Mode, before anything is read (403)"
-                    : "// [CsrfProtected(" + endpoint.CsrfMode + ")]: Fetch Metadata / Origin checks" + (endpoint.CsrfMode == "Origin" ? string.Empty : endpoint.CsrfMode == "Hybrid" ? " (+ token without Fetch Metadata)" : " + token") + ", before anything is read (403)");
-                w.Line("if (await csrf.CheckAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }");
+                string mode = endpoint.CsrfMode is null ? "null" : "global::Bastion.CsrfMode." + endpoint.CsrfMode;
+                w.Line($"var csrf = global::Bastion.Csrf.CsrfCheck.ForEndpoint(endpoints, {display}, {mode});");
             }
 
-            foreach (EndpointParameterModel parameter in endpoint.Parameters)
+            foreach (EndpointParameterModel service in endpoint.Parameters.Where(p => p.Source == ParameterSource.Service))
             {
-                ParameterEmitter.Emit(w, parameter, endpoint, parameter.Source == ParameterSource.Body && UsesBodyPaths(model, parameter));
+                w.Line($"{Support}.EndpointSupport.EnsureService<{service.ValueTypeName}>(endpoints, {display}, {Literal.String(service.Name)});");
             }
 
-            EndpointParameterModel[] checkedParameters = endpoint.Parameters.Where(p => !p.Rules.IsEmpty).ToArray();
-            if (checkedParameters.Length > 0)
+            string handler = endpoint.HandlerOverloaded ? $"new {DelegateType(endpoint)}({model.FullyQualifiedName}.{endpoint.MethodName})" : $"{model.FullyQualifiedName}.{endpoint.MethodName}";
+            w.Line($"{Support}.EndpointDeclaration.Map(endpoints, new({Literal.String(endpoint.Verb)}, {Literal.String(endpoint.Route)}, {Literal.String(model.ClassName + "." + endpoint.MethodName)}, {handler})");
+            w.Line("{");
+            foreach (string property in Declaration(endpoint))
             {
-                w.Line($"var argumentsInvalid = {ParameterCheckName(endpoint)}({string.Join(", ", checkedParameters.Select(p => ParameterEmitter.Local(p)))});");
-                w.Line("if (argumentsInvalid is not null) { await argumentsInvalid.ExecuteAsync(httpContext); return; }");
+                foreach (string line in property.Split('\n'))
+                {
+                    w.Line("    " + line);
+                }
             }
 
-            string call = $"{model.FullyQualifiedName}.{endpoint.MethodName}({string.Join(", ", endpoint.Parameters.Select(p => ParameterEmitter.Local(p)))})";
-            string awaited = endpoint.Return.Awaitable is null ? call : "await " + call;
-            switch (endpoint.Return.Kind)
-            {
-                case ReturnKind.Nothing:
-                    w.Line(awaited + ";");
-                    if (!isAsync)
-                    {
-                        w.Line("return global::System.Threading.Tasks.Task.CompletedTask;");
-                    }
-
-                    break;
-                case ReturnKind.Result:
-                    w.Line($"var result = {awaited};");
-                    w.Line($"await {Support}.EndpointSupport.ExecuteAsync(result, httpContext, {Literal.String(endpoint.DisplayName)});");
-                    break;
-                case ReturnKind.Json:
-                    w.Line($"var result = {awaited};");
-                    w.Line($"await {Http}.HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, cancellationToken: httpContext.RequestAborted);");
-                    break;
-            }
+            string captured = "httpContext" + string.Concat(HandlerEmitter.Captured(model, endpoint).Select(c => ", " + c.Name));
+            w.Line($"}}, httpContext => {endpoint.HandlerName}({captured}));");
         }
     }
 
-    private static string HandlerName(EndpointModel endpoint) => endpoint.HandlerName;
+    /// <summary>What the endpoint tells the API explorer, as object-initializer lines (only what differs from the defaults).</summary>
+    private static IEnumerable<string> Declaration(EndpointModel endpoint)
+    {
+        if (endpoint.EndpointName is not null)
+        {
+            yield return "Name = " + Literal.String(endpoint.EndpointName) + ",";
+        }
 
-    private static string HeaderField(EndpointModel endpoint, int index) => endpoint.HandlerName + "Header" + EndpointParser.Int(index);
+        var parameters = new List<string>();
+        for (int i = 0; i < endpoint.Parameters.Count; i++)
+        {
+            EndpointParameterModel parameter = endpoint.Parameters[i];
+            if (parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Body)
+            {
+                bool tryParse = parameter.ParseKind is not (ValueParseKind.None or ValueParseKind.String);
+                parameters.Add($"new({Literal.String(parameter.BindingName)}, {EndpointParser.Int(i)}{(tryParse ? ", HasTryParse: true" : string.Empty)}{(parameter.IsOptional ? ", IsOptional: true" : string.Empty)})");
+            }
+        }
+
+        if (parameters.Count > 0)
+        {
+            yield return List("Parameters", parameters);
+        }
+
+        EndpointParameterModel? body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
+        if (body is not null)
+        {
+            yield return $"Body = typeof({body.ValueTypeName}),";
+        }
+
+        if (endpoint.Return.Kind == ReturnKind.Json)
+        {
+            yield return $"Json = typeof({endpoint.Return.ValueTypeName}),";
+        }
+        else if (endpoint.Return.Kind == ReturnKind.Nothing)
+        {
+            yield return "Empty = true,";
+        }
+        else if (endpoint.Return.ProvidesMetadata)
+        {
+            yield return $"ResultMetadata = {Support}.EndpointSupport.PopulateMetadata<{endpoint.Return.ValueTypeName}>,";
+        }
+
+        var problems = new List<string>();
+        if (body is not null || endpoint.Parameters.Any(p => p.ParseKind != ValueParseKind.None))
+        {
+            problems.Add("400");
+        }
+
+        if (endpoint.RequireApiKey)
+        {
+            problems.Add("401");
+        }
+
+        if (endpoint.CsrfProtected)
+        {
+            problems.Add("403");
+        }
+
+        if (endpoint.Parameters.Any(p => p.SafePath?.MustExist == true))
+        {
+            problems.Add("404");
+        }
+
+        if (problems.Count > 0)
+        {
+            yield return "Problems = [" + string.Join(", ", problems) + "],";
+        }
+
+        if (!endpoint.MetadataAttributes.IsEmpty)
+        {
+            yield return List("Metadata", endpoint.MetadataAttributes.ToList());
+        }
+
+        if (endpoint.CorsPolicy is not null)
+        {
+            yield return "Cors = " + Literal.String(endpoint.CorsPolicy) + ",";
+        }
+    }
+
+    /// <summary>A collection property: one element per line when there are several, so each reads (and diffs) alone.</summary>
+    private static string List(string property, List<string> items)
+        => items.Count == 1 ? $"{property} = [{items[0]}]," : $"{property} =\n[\n    " + string.Join(",\n    ", items) + ",\n],";
+
+    private static void EmitRecords(CodeWriter w, EndpointClassModel model, ValidationEmitter validation)
+    {
+        foreach (EndpointParameterModel body in model.Endpoints.SelectMany(e => e.Parameters)
+                     .Where(p => p.ValidatorMethod is not null)
+                     .GroupBy(p => p.ValueTypeName).Select(g => g.First()).OrderBy(p => p.ValueTypeName, System.StringComparer.Ordinal))
+        {
+            w.Line();
+            validation.EmitCheck(body.ValueTypeName, body.ValidatorMethod!, withPaths: !model.BodyPaths.IsEmpty);
+        }
+
+        foreach (ValidatedTypeModel type in model.ValidatedTypes)
+        {
+            validation.EmitType(type);
+        }
+
+        validation.EmitPatterns();
+    }
 
     private static string Bool(bool value) => value ? "true" : "false";
-
-    private static string ParameterCheckName(EndpointModel endpoint) => "Check" + endpoint.HandlerName.Substring("Handle".Length) + "Parameters";
 
     private static string DelegateType(EndpointModel endpoint)
     {

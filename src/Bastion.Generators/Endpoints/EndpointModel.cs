@@ -25,7 +25,8 @@ internal sealed record EndpointModel(
     string? CorsPolicy = null,
     EquatableArray<Browser.HeaderValueModel> ResponseHeaders = default,
     bool RequireApiKey = false,
-    EquatableArray<string> MetadataAttributes = default)
+    EquatableArray<string> MetadataAttributes = default,
+    bool HandlerOverloaded = false)
 {
     /// <summary>"POST /api/comments": how the endpoint is named in messages and the manifest.</summary>
     public string DisplayName => Verb + " " + Route;

@@ -16,10 +16,13 @@ internal static class EndpointParser
     private const long DefaultMaxBodyBytes = 1024 * 1024;
 
     public static EndpointParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-        => Parse(context.TargetSymbol, context.Attributes, cancellationToken);
+        => Parse(context.TargetSymbol, context.Attributes, cancellationToken, context.SemanticModel, InsideClass(context.TargetNode));
 
-    /// <summary>The same parse for the diagnostics analyzer: the class and its [BastionEndpoints] attributes.</summary>
-    public static EndpointParseResult Parse(ISymbol target, ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The same parse for the diagnostics analyzer: the class and its [BastionEndpoints] attributes. Without a semantic model
+    /// the model's names are not shortened (the analyzer keeps only the diagnostics).
+    /// </summary>
+    public static EndpointParseResult Parse(ISymbol target, ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken, SemanticModel? semanticModel = null, int position = 0)
     {
         var diagnostics = new List<DiagnosticInfo>();
         if (target is not INamedTypeSymbol type)
@@ -68,9 +71,13 @@ internal static class EndpointParser
 
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         var model = new EndpointClassModel(ns, type.Name, SymbolNames.TypeName(type), prefix,
-            endpoints.ToEquatableArray(), validation.Types, validation.PathMembers);
+            endpoints.ToEquatableArray(), validation.Types, validation.PathMembers, NameScope.For(type, semanticModel, position, cancellationToken));
         return new EndpointParseResult(model, reported);
     }
+
+    /// <summary>A position inside the class body, where generated members are looked up.</summary>
+    internal static int InsideClass(SyntaxNode node)
+        => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax { OpenBraceToken.IsMissing: false } declaration ? declaration.OpenBraceToken.Span.End : node.SpanStart;
 
     internal static bool IsVerbAttribute(AttributeData attribute)
         => attribute.AttributeClass?.BaseType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.HttpEndpointAttribute;
@@ -186,7 +193,8 @@ internal static class EndpointParser
         }
 
         return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, handlerName, location,
-            csrf && unsafeVerb, exempt, csrf && unsafeVerb ? csrfDecision.Mode : null, CorsPolicy(method), headers.ToEquatableArray(), apiKey, metadata);
+            csrf && unsafeVerb, exempt, csrf && unsafeVerb ? csrfDecision.Mode : null, CorsPolicy(method), headers.ToEquatableArray(), apiKey, metadata,
+            HandlerOverloaded: method.ContainingType.GetMembers(method.Name).Length > 1);
     }
 
     /// <summary>[Cors("name")] on the method, else on its class.</summary>

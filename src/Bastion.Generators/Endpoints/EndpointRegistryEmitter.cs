@@ -51,17 +51,28 @@ internal static class EndpointRegistryEmitter
         if (!browser.Headers.IsEmpty)
         {
             w.Line("// [assembly: SecurityHeaders]: the app's header values where Bastion:Headers does not set them");
-            string Value(string header) => browser.Headers.FirstOrDefault(h => h.Name == header) is { } found ? Literal.String(found.Value) : "null";
-            w.Line("global::Bastion.Headers.SecurityHeaders.UseAssemblyValues(endpoints, "
-                + string.Join(", ", Browser.BrowserParser.HeaderProperties.Select(p => Value(p.Header))) + ");");
+            string Value(string header) => browser.Headers.FirstOrDefault(h => h.Name == header) is { } found
+                ? string.Join("\n    + ", Literal.Pieces(found.Value, width: 90))
+                : "null";
+            w.Joined(
+                "global::Bastion.Headers.SecurityHeaders.UseAssemblyValues(",
+                Browser.BrowserParser.HeaderProperties.Select(p => Value(p.Header)).Prepend("endpoints").ToList(),
+                ", ",
+                ");");
         }
 
         foreach (Browser.CorsPolicyModel policy in browser.Policies.OrderBy(p => p.Name, System.StringComparer.Ordinal))
         {
             w.Line("// [assembly: CorsPolicy(Name = " + Literal.Comment(Literal.String(policy.Name)) + ")]");
-            w.Line("global::Bastion.Cors.BastionCorsPolicies.AddCompiledPolicy(endpoints, " + Literal.String(policy.Name) + ", "
-                + Strings(policy.Origins) + ", " + Strings(policy.Methods) + ", " + Strings(policy.Headers) + ", " + Strings(policy.ExposedHeaders) + ", "
-                + (policy.AllowCredentials ? "true" : "false") + ", " + EndpointParser.Int(policy.MaxAgeSeconds) + ");");
+            w.Joined(
+                "global::Bastion.Cors.BastionCorsPolicies.AddCompiledPolicy(",
+                new[]
+                {
+                    "endpoints", Literal.String(policy.Name), Strings(policy.Origins), Strings(policy.Methods), Strings(policy.Headers),
+                    Strings(policy.ExposedHeaders), policy.AllowCredentials ? "true" : "false", EndpointParser.Int(policy.MaxAgeSeconds),
+                },
+                ", ",
+                ");");
         }
 
         var required = new SortedDictionary<string, string>(System.StringComparer.Ordinal);

@@ -75,22 +75,21 @@ internal static class ParameterEmitter
             case ParameterSource.Header:
             case ParameterSource.Query:
                 string collection = parameter.Source == ParameterSource.Header ? "httpContext.Request.Headers" : "httpContext.Request.Query";
-                w.Line($"if (!{Values}.TrySingle({collection}[{name}], out var {text})) {{ await {Problem(parameter, $"The {where} '{parameter.BindingName}' was sent more than once.")}; return; }}");
+                Refuse(w, $"if (!{Values}.TrySingle({collection}[{name}], out var {text}))", Problem(parameter, $"The {where} '{parameter.BindingName}' was sent more than once."));
                 break;
         }
 
         w.Line($"{parameter.TypeName} {local};");
-        using (w.Block($"if ({text} is null)"))
+        if (parameter.IsOptional)
         {
-            if (parameter.IsOptional)
+            using (w.Block($"if ({text} is null)"))
             {
                 w.Line($"{local} = {parameter.DefaultValue ?? "default"};");
             }
-            else
-            {
-                w.Line($"await {Problem(parameter, $"The {where} '{parameter.BindingName}' is required.")};");
-                w.Line("return;");
-            }
+        }
+        else
+        {
+            Refuse(w, $"if ({text} is null)", Problem(parameter, $"The {where} '{parameter.BindingName}' is required."));
         }
 
         if (parameter.ParseKind == ValueParseKind.String)
@@ -105,22 +104,38 @@ internal static class ParameterEmitter
             using (w.Block("else"))
             {
                 w.Line($"var {local}Guard = {local}Resolver.Resolve({text});");
-                w.Line($"if (!{local}Guard.Succeeded) {{ await {Problems}.InvalidPath({name}, {local}Guard).ExecuteAsync(httpContext); return; }}");
+                Refuse(w, $"if (!{local}Guard.Succeeded)", $"{Problems}.InvalidPath({name}, {local}Guard).ExecuteAsync(httpContext)");
                 w.Line($"{local} = {local}Guard.Path;");
             }
 
             return;
         }
 
+        // A nullable parameter (int?) is parsed into its value type first.
+        bool direct = parameter.TypeName == parameter.ValueTypeName;
+        string target = direct ? local : "var " + local + "Value";
         string parse = parameter.ParseKind switch
         {
-            ValueParseKind.Boolean => $"{Values}.TryParseBoolean({text}, out var {local}Value)",
-            ValueParseKind.Enum => $"{Values}.TryParseEnum<{parameter.ValueTypeName}>({text}, out var {local}Value)",
-            _ => $"{Values}.TryParse<{parameter.ValueTypeName}>({text}, out var {local}Value)",
+            ValueParseKind.Boolean => $"{Values}.TryParseBoolean({text}, out {target})",
+            ValueParseKind.Enum => $"{Values}.TryParseEnum<{parameter.ValueTypeName}>({text}, out {target})",
+            _ => $"{Values}.TryParse<{parameter.ValueTypeName}>({text}, out {target})",
         };
         string typeShort = parameter.ValueTypeName.Substring(parameter.ValueTypeName.LastIndexOf('.') + 1);
-        w.Line($"else if ({parse}) {local} = {local}Value;");
-        w.Line($"else {{ await {Problem(parameter, $"The {where} '{parameter.BindingName}' is not a valid {typeShort}.")}; return; }}");
+        Refuse(w, $"else if (!{parse})", Problem(parameter, $"The {where} '{parameter.BindingName}' is not a valid {typeShort}."));
+        if (!direct)
+        {
+            w.Line($"else {local} = {local}Value;");
+        }
+    }
+
+    /// <summary>A condition whose body sends a problem and ends the request.</summary>
+    private static void Refuse(CodeWriter w, string condition, string problem)
+    {
+        using (w.Block(condition))
+        {
+            w.Line("await " + problem + ";");
+            w.Line("return;");
+        }
     }
 
     private static string Problem(EndpointParameterModel parameter, string message)

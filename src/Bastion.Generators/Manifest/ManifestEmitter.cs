@@ -52,12 +52,10 @@ internal static class ManifestEmitter
         {
             w.Line("/// <summary>The manifest text; compare it with the committed SECURITY-MANIFEST.md.</summary>");
             w.Line("public const string Markdown =");
-            string[] lines = markdown.Split('\n');
-            for (int i = 0; i < lines.Length; i++)
+            List<string> pieces = Literal.Pieces(markdown, width: 110);
+            for (int i = 0; i < pieces.Count; i++)
             {
-                bool last = i == lines.Length - 1;
-                string piece = last ? lines[i] : lines[i] + "\n";
-                w.Line("    " + Literal.String(piece) + (last ? ";" : " +"));
+                w.Line("    " + pieces[i] + (i == pieces.Count - 1 ? ";" : " +"));
             }
         }
 

@@ -84,7 +84,7 @@ internal static class OptionsEmitter
             EmitRedaction(w, redacted);
         }
 
-        return w.ToString();
+        return NameShortener.Shorten(w.ToString(), model.Scope ?? NameScope.None);
     }
 
     private static System.IDisposable Namespace(CodeWriter w, string? ns)

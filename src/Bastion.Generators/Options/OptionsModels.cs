@@ -72,7 +72,8 @@ internal sealed record OptionsClassModel(
     EquatableArray<OptionsTypeModel> Types,
     EquatableArray<ValidatedTypeModel> ValidatedTypes,
     string? ValidationMethod,
-    EquatableArray<RedactedTypeModel> Redacted)
+    EquatableArray<RedactedTypeModel> Redacted,
+    NameScope? Scope = null)
 {
     public string HintName => (Namespace is null ? ClassName : Namespace + "." + ClassName);
 }

@@ -33,7 +33,11 @@ internal static class OptionsParser
     };
 
     public static OptionsParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-        => Parse(context.TargetSymbol, context.Attributes, cancellationToken);
+    {
+        OptionsParseResult result = Parse(context.TargetSymbol, context.Attributes, cancellationToken);
+        return result.Model is null || context.TargetSymbol is not INamedTypeSymbol type ? result
+            : result with { Model = result.Model with { Scope = NameScope.For(type, context.SemanticModel, Endpoints.EndpointParser.InsideClass(context.TargetNode), cancellationToken) } };
+    }
 
     /// <summary>The same parse for the diagnostics analyzer: the type and its [BastionOptions] attributes.</summary>
     public static OptionsParseResult Parse(ISymbol target, ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)

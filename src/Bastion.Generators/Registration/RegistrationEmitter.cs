@@ -35,7 +35,7 @@ internal static class RegistrationEmitter
                 foreach (string builder in Builders)
                 {
                     w.Line("/// <summary>Bastion's services and what this assembly's attributes need.</summary>");
-                    using (w.Block($"public static {builder} AddBastion(this {builder} builder)"))
+                    using (w.MethodBlock($"public static {builder} AddBastion(this {builder} builder)", width: 120))
                     {
                         w.Line("global::Bastion.BastionApplicationExtensions.AddBastion(builder);");
                         if (model.CsrfTokens)
@@ -58,7 +58,7 @@ internal static class RegistrationEmitter
                 if (!model.OptionsTypes.IsEmpty)
                 {
                     w.Line("/// <summary>Registers every [BastionOptions] type of this assembly.</summary>");
-                    using (w.Block("public static global::Microsoft.Extensions.Hosting.IHostApplicationBuilder AddBastionOptions(this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder)"))
+                    using (w.MethodBlock("public static global::Microsoft.Extensions.Hosting.IHostApplicationBuilder AddBastionOptions(this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder)", width: 120))
                     {
                         foreach (string type in model.OptionsTypes)
                         {

@@ -14,6 +14,48 @@ internal static class Literal
     /// </summary>
     public static string String(string? value) => value is null ? "null" : ShowInvisible(SymbolDisplay.FormatLiteral(value, quote: true));
 
+    /// <summary>
+    /// <paramref name="value"/> as literals to join with <c>+</c> (still one constant), each holding at most about
+    /// <paramref name="width"/> characters: cut after a line break, else after the last space before the width, so a
+    /// long SQL statement or manifest row reads on several short lines. Never cuts a surrogate pair.
+    /// </summary>
+    public static System.Collections.Generic.List<string> Pieces(string value, int width = 100)
+    {
+        var pieces = new System.Collections.Generic.List<string>();
+        int start = 0;
+        while (start < value.Length)
+        {
+            int end = System.Math.Min(value.Length, start + width);
+            int newline = value.IndexOf('\n', start, end - start);
+            if (newline >= 0)
+            {
+                end = newline + 1;
+            }
+            else if (end < value.Length)
+            {
+                int space = value.LastIndexOf(' ', end - 1, end - start);
+                if (space > start)
+                {
+                    end = space + 1;
+                }
+                else if (char.IsHighSurrogate(value[end - 1]))
+                {
+                    end--;
+                }
+            }
+
+            pieces.Add(String(value.Substring(start, end - start)));
+            start = end;
+        }
+
+        if (pieces.Count == 0)
+        {
+            pieces.Add("\"\"");
+        }
+
+        return pieces;
+    }
+
     /// <summary>Text safe inside a single-line <c>//</c> comment or XML doc line.</summary>
     public static string Comment(string value)
         => ShowInvisible(SymbolDisplay.FormatLiteral(value, quote: false)).Replace("*/", "*\\/").Replace("<", "&lt;").Replace(">", "&gt;");

@@ -39,7 +39,8 @@ internal sealed record SqlMethodModel(
     SqlRowModel? Row,
     SqlValueModel? Scalar,
     string HintName,
-    bool FixedColumns = false)
+    bool FixedColumns = false,
+    NameScope? Scope = null)
 {
     public string Display => ContainingTypeName + "." + MethodName;
 

@@ -17,7 +17,11 @@ internal static class SqlParser
     private const string SortDirection = "global::Bastion.Sql.SortDirection";
 
     public static SqlParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-        => Parse(context.TargetSymbol, context.Attributes, context.TargetNode, cancellationToken);
+    {
+        SqlParseResult result = Parse(context.TargetSymbol, context.Attributes, context.TargetNode, cancellationToken);
+        return result.Model is null || context.TargetSymbol is not IMethodSymbol method ? result
+            : result with { Model = result.Model with { Scope = NameScope.For(method.ContainingType, context.SemanticModel, context.TargetNode.SpanStart, cancellationToken) } };
+    }
 
     /// <summary>The same parse for the diagnostics analyzer: the method, its [Sql] attributes and its declaration.</summary>
     public static SqlParseResult Parse(ISymbol target, ImmutableArray<AttributeData> attributes, SyntaxNode node, CancellationToken cancellationToken)

@@ -57,7 +57,10 @@ internal static class SqlReaderEmitter
     {
         string ordinalsType = OrdinalsTypeName(row);
         string[] fields = row.Members.Select(m => Commands.CommandParser.Identifier(m.Name)).ToArray();
-        w.Line("/// <summary>Reads " + display + " rows by ordinal for every [Sql] method returning them; columns are matched to members once per result.</summary>");
+        w.Line("/// <summary>");
+        w.Line("/// Reads " + display + " rows by ordinal for every [Sql] method returning them; columns are matched to");
+        w.Line("/// members once per result.");
+        w.Line("/// </summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Bastion.Generators\", \"" + GeneratorVersion.Value + "\")]");
         using (w.Block($"{accessibility} static class {row.ReaderName}"))
         {
@@ -106,7 +109,10 @@ internal static class SqlReaderEmitter
             }
 
             w.Line();
-            w.Line("/// <summary><see cref=\"Resolve(" + Reader.Replace("global::", string.Empty) + ", string)\"/> once per statement: reused while results have the column count it was made for.</summary>");
+            w.Line("/// <summary>");
+            w.Line("/// <see cref=\"Resolve(" + Reader.Replace("global::", string.Empty) + ", string)\"/> once per statement: reused while results have");
+            w.Line("/// the column count it was made for.");
+            w.Line("/// </summary>");
             using (w.Block($"public static {ordinalsType} Resolve({Reader} reader, string query, ref Columns? known)"))
             {
                 w.Line("int count = reader.FieldCount;");
@@ -118,21 +124,25 @@ internal static class SqlReaderEmitter
             }
 
             w.Line();
-            w.Line("/// <summary>Reads the current row at the ordinals <see cref=\"Resolve(" + Reader.Replace("global::", string.Empty) + ", string)\"/> found for this result.</summary>");
-            w.Line($"public static {row.TypeName} Read({Reader} reader, in {ordinalsType} ordinals, string query) => new {row.TypeName}{(row.UseConstructor ? "(" : string.Empty)}");
+            w.Line("/// <summary>");
+            w.Line("/// Reads the current row at the ordinals <see cref=\"Resolve(" + Reader.Replace("global::", string.Empty) + ", string)\"/> found for");
+            w.Line("/// this result.");
+            w.Line("/// </summary>");
+            w.Line($"public static {row.TypeName} Read({Reader} reader, in {ordinalsType} ordinals, string query)");
+            w.Line($"    => new {row.TypeName}{(row.UseConstructor ? "(" : string.Empty)}");
             if (!row.UseConstructor)
             {
-                w.Line("{");
+                w.Line("    {");
             }
 
             for (int i = 0; i < row.Members.Count; i++)
             {
                 SqlRowMember member = row.Members[i];
                 string value = (row.UseConstructor ? string.Empty : fields[i] + " = ") + SqlEmitter.ReadValue(member.Value, "ordinals." + fields[i], Literal.String(member.Name));
-                w.Line("    " + value + (i < row.Members.Count - 1 || !row.UseConstructor ? "," : string.Empty));
+                w.Line("        " + value + (i < row.Members.Count - 1 || !row.UseConstructor ? "," : string.Empty));
             }
 
-            w.Line(row.UseConstructor ? ");" : "};");
+            w.Line(row.UseConstructor ? "    );" : "    };");
         }
     }
 

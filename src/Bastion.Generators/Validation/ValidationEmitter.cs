@@ -108,8 +108,17 @@ internal sealed class ValidationEmitter
                 _w.Line();
                 if (type.IsRecordLike)
                 {
-                    string assignments = string.Join(", ", rewritten.Select(m => $"{m.Name} = {Local(m)}{(m.IsNullable ? string.Empty : "!")}"));
-                    _w.Line($"if (changed) value = value with {{ {assignments} }};");
+                    using (_w.Block("if (changed)"))
+                    {
+                        _w.Line("value = value with");
+                        _w.Line("{");
+                        foreach (ValidatedMemberModel member in rewritten)
+                        {
+                            _w.Line($"    {member.Name} = {Local(member)}{(member.IsNullable ? string.Empty : "!")},");
+                        }
+
+                        _w.Line("};");
+                    }
                 }
                 else
                 {
@@ -137,13 +146,17 @@ internal sealed class ValidationEmitter
             return;
         }
 
-        _w.Line("/// <summary>Patterns from [RegularExpression], each with a match timeout; a timeout fails validation. Compiled under the JIT, interpreted under NativeAOT.</summary>");
+        _w.Line("/// <summary>");
+        _w.Line("/// Patterns from [RegularExpression], each with a match timeout; a timeout fails validation.");
+        _w.Line("/// Compiled under the JIT, interpreted under NativeAOT.");
+        _w.Line("/// </summary>");
         using (_w.Block("private static class Patterns"))
         {
             foreach (KeyValuePair<string, string> pattern in _patterns.OrderBy(p => p.Value, System.StringComparer.Ordinal))
             {
                 string[] parts = pattern.Key.Split(PatternKeySeparator, 2);
-                _w.Line($"internal static readonly global::System.Text.RegularExpressions.Regex {pattern.Value} = new({Literal.String(parts[1])}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromMilliseconds({parts[0]}));");
+                _w.Line($"internal static readonly global::System.Text.RegularExpressions.Regex {pattern.Value} = new({Literal.String(parts[1])},");
+                _w.Line($"    global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled, global::System.TimeSpan.FromMilliseconds({parts[0]}));");
             }
         }
     }
@@ -288,16 +301,27 @@ internal sealed class ValidationEmitter
         string max = sanitize.MaxInputLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using (_w.Block($"if ({local} is not null)"))
         {
-            _w.Line($"if ({local}.Length > {max}) errors.Add({key}, {Literal.String($"The {what} field is longer than the {max} characters accepted.")});");
+            IfThen($"{local}.Length > {max}", $"errors.Add({key}, {Literal.String($"The {what} field is longer than the {max} characters accepted.")});");
             if (sanitize.Policy == "Reject")
             {
-                _w.Line($"else if ({HtmlText}.ContainsMarkup({local})) errors.Add({key}, {Literal.String($"The {what} field must not contain markup.")});");
+                IfThen($"{HtmlText}.ContainsMarkup({local})", $"errors.Add({key}, {Literal.String($"The {what} field must not contain markup.")});", "else if");
             }
             else
             {
-                _w.Line($"else {{ var clean = {SanitizeCall(sanitize.Policy, local)}; if (!global::System.Object.ReferenceEquals(clean, {local})) {{ {local} = clean; changed = true; }} }}");
+                using (_w.Block("else"))
+                {
+                    _w.Line($"var clean = {SanitizeCall(sanitize.Policy, local)};");
+                    _w.Line($"if (!global::System.Object.ReferenceEquals(clean, {local})) {{ {local} = clean; changed = true; }}");
+                }
             }
         }
+    }
+
+    /// <summary>A one-statement check, condition and statement on their own lines so neither grows past a screen.</summary>
+    private void IfThen(string condition, string statement, string keyword = "if")
+    {
+        _w.Line($"{keyword} ({condition})");
+        _w.Line("    " + statement);
     }
 
     /// <summary>One entry point per policy, so only the policies an app uses are linked (Text needs no HTML parser).</summary>
@@ -315,22 +339,22 @@ internal sealed class ValidationEmitter
         switch (rule.Kind)
         {
             case RuleKind.Required when member.Shape == MemberShape.Text:
-                _w.Line(rule.AllowEmptyStrings ? $"if ({v} is null) {add}" : $"if (string.IsNullOrWhiteSpace({v})) {add}");
+                IfThen(rule.AllowEmptyStrings ? $"{v} is null" : $"string.IsNullOrWhiteSpace({v})", add);
                 break;
             case RuleKind.Required when member.Shape == MemberShape.Value && !member.IsNullable:
                 _w.Line("// [Required] on a non-nullable value type always holds.");
                 break;
             case RuleKind.Required:
-                _w.Line($"if ({v} is null) {add}");
+                IfThen($"{v} is null", add);
                 break;
             case RuleKind.MaxLength:
-                _w.Line($"if ({v} is not null && {v}.{length} > {rule.Maximum}) {add}");
+                IfThen($"{v} is not null && {v}.{length} > {rule.Maximum}", add);
                 break;
             case RuleKind.MinLength:
-                _w.Line($"if ({v} is not null && {v}.{length} < {rule.Minimum}) {add}");
+                IfThen($"{v} is not null && {v}.{length} < {rule.Minimum}", add);
                 break;
             case RuleKind.StringLength:
-                _w.Line($"if ({v} is not null && ({v}.Length > {rule.Maximum} || {v}.Length < {rule.Minimum})) {add}");
+                IfThen(rule.Minimum is null or "0" ? $"{v} is not null && {v}.Length > {rule.Maximum}" : $"{v} is not null && ({v}.Length > {rule.Maximum} || {v}.Length < {rule.Minimum})", add);
                 break;
             case RuleKind.Range:
                 // Written as "not inside" so NaN, for which every comparison is false, fails the check.
@@ -338,17 +362,30 @@ internal sealed class ValidationEmitter
                 string low = rule.MinimumExclusive ? ">" : ">=";
                 string high = rule.MaximumExclusive ? "<" : "<=";
                 string test = $"(!({x} {low} {rule.Minimum} && {x} {high} {rule.Maximum}))";
-                _w.Line(member.IsNullable ? $"{{ if ({v} is {{ }} x && {test}) {add} }}" : $"{{ var x = {v}; if {test} {add} }}");
+                // In its own block: x is declared per check, and a member can carry several.
+                using (_w.Block(string.Empty))
+                {
+                    if (member.IsNullable)
+                    {
+                        IfThen($"{v} is {{ }} x && {test}", add);
+                    }
+                    else
+                    {
+                        _w.Line($"var x = {v};");
+                        IfThen(test.Substring(1, test.Length - 2), add);
+                    }
+                }
+
                 break;
             case RuleKind.RegularExpression:
                 // As in DataAnnotations, an empty string passes: emptiness is [Required]'s job.
-                _w.Line($"if ({v} is {{ Length: > 0 }} && !{Checks}.IsFullMatch(Patterns.{Pattern(rule)}, {v})) {add}");
+                IfThen($"{v} is {{ Length: > 0 }} && !{Checks}.IsFullMatch(Patterns.{Pattern(rule)}, {v})", add);
                 break;
             case RuleKind.EmailAddress:
-                _w.Line($"if ({v} is not null && !{Checks}.IsEmailAddress({v})) {add}");
+                IfThen($"{v} is not null && !{Checks}.IsEmailAddress({v})", add);
                 break;
             case RuleKind.Url:
-                _w.Line($"if ({v} is not null && !{Checks}.IsHttpUrl({v})) {add}");
+                IfThen($"{v} is not null && !{Checks}.IsHttpUrl({v})", add);
                 break;
         }
     }

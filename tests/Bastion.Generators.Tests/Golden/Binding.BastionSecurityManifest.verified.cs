@@ -16,20 +16,26 @@ internal static class BastionSecurityManifest
         "\n" +
         "## Endpoints\n" +
         "\n" +
-        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields |\n" +
+        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields " +
+        "|\n" +
         "|---|---|---|---|---|---|---|---|\n" +
-        "| DELETE | /api/products/{id:long} | ProductEndpoints.Delete | CSRF per Bastion:Csrf:Mode | default | none | none | none |\n" +
-        "| GET | /api/files/{*name} | ProductEndpoints.Download | none | default | none | none | name (route) SafePath under Uploads:Root .pdf\\|.txt |\n" +
+        "| DELETE | /api/products/{id:long} | ProductEndpoints.Delete | CSRF per Bastion:Csrf:Mode | default | none | " +
+        "none | none |\n" +
+        "| GET | /api/files/{*name} | ProductEndpoints.Download | none | default | none | none | name (route) SafePath " +
+        "under Uploads:Root .pdf\\|.txt |\n" +
         "| GET | /api/overload/a | ProductEndpoints.Overload | none | default | none | none | none |\n" +
         "| GET | /api/overload/b | ProductEndpoints.Overload | none | default | none | none | none |\n" +
         "| GET | /api/products | ProductEndpoints.List | none | default | none | none | none |\n" +
         "| GET | /api/products/{id:long} | ProductEndpoints.Get | none | default | none | none | none |\n" +
         "| GET | /api/products/{id:long}/price | ProductEndpoints.Price | none | default | none | none | none |\n" +
         "| GET | /api/products/{id:long}/stock | ProductEndpoints.Stock | none | default | none | none | none |\n" +
-        "| GET | /api/search | ProductEndpoints.Search | none | default | none | none | X-Code (header) RegularExpression, page (query) Range, term (query) StringLength |\n" +
+        "| GET | /api/search | ProductEndpoints.Search | none | default | none | none | X-Code (header) " +
+        "RegularExpression, page (query) Range, term (query) StringLength |\n" +
         "| GET | /api/whoami | ProductEndpoints.WhoAmI | none | default | none | none | none |\n" +
-        "| PATCH | /api/ping | ProductEndpoints.Ping | exempt: health probe from the load balancer | default | none | none | none |\n" +
-        "| POST | /api/products/{id:long}/touch | ProductEndpoints.Touch | CSRF per Bastion:Csrf:Mode | default | none | none | none |\n" +
-        "| PUT | /api/products/{id:long} | ProductEndpoints.Rename | CSRF per Bastion:Csrf:Mode | default | Shop.Rename (JSON, max 4096 bytes) | none | none |\n" +
-        "";
+        "| PATCH | /api/ping | ProductEndpoints.Ping | exempt: health probe from the load balancer | default | none | " +
+        "none | none |\n" +
+        "| POST | /api/products/{id:long}/touch | ProductEndpoints.Touch | CSRF per Bastion:Csrf:Mode | default | none " +
+        "| none | none |\n" +
+        "| PUT | /api/products/{id:long} | ProductEndpoints.Rename | CSRF per Bastion:Csrf:Mode | default | " +
+        "Shop.Rename (JSON, max 4096 bytes) | none | none |\n";
 }

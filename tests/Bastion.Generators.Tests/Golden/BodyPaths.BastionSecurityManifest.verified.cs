@@ -16,8 +16,10 @@ internal static class BastionSecurityManifest
         "\n" +
         "## Endpoints\n" +
         "\n" +
-        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields |\n" +
+        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields " +
+        "|\n" +
         "|---|---|---|---|---|---|---|---|\n" +
-        "| POST | /docs/publish | PublishEndpoints.Publish | CSRF per Bastion:Csrf:Mode | default | Docs.Publish (JSON, max 1048576 bytes) | none | assets[].path SafePath under assets, cover SafePath under Docs:Root, source SafePath under Docs:Root .md, title Required |\n" +
-        "";
+        "| POST | /docs/publish | PublishEndpoints.Publish | CSRF per Bastion:Csrf:Mode | default | Docs.Publish " +
+        "(JSON, max 1048576 bytes) | none | assets[].path SafePath under assets, cover SafePath under Docs:Root, " +
+        "source SafePath under Docs:Root .md, title Required |\n";
 }

@@ -12,11 +12,34 @@ internal static class BastionEndpointRouteBuilderExtensions
     public static TBuilder MapBastionEndpoints<TBuilder>(this TBuilder endpoints) where TBuilder : global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder
     {
         // [assembly: SecurityHeaders]: the app's header values where Bastion:Headers does not set them
-        global::Bastion.Headers.SecurityHeaders.UseAssemblyValues(endpoints, "default-src 'self'; object-src 'none'; frame-ancestors 'none'; report-uri /bastion/csp-report", null, "no-referrer", null, null);
+        global::Bastion.Headers.SecurityHeaders.UseAssemblyValues(
+            endpoints,
+            "default-src 'self'; object-src 'none'; frame-ancestors 'none'; report-uri "
+            + "/bastion/csp-report",
+            null,
+            "no-referrer",
+            null,
+            null);
         // [assembly: CorsPolicy(Name = "default")]
-        global::Bastion.Cors.BastionCorsPolicies.AddCompiledPolicy(endpoints, "default", new[] { "https://app.example.com", "https://admin.example.com" }, new[] { "GET", "POST", "DELETE" }, new[] { "Content-Type", "X-CSRF-TOKEN" }, new[] { "X-Total-Count" }, true, 600);
+        global::Bastion.Cors.BastionCorsPolicies.AddCompiledPolicy(
+            endpoints,
+            "default",
+            new[] { "https://app.example.com", "https://admin.example.com" },
+            new[] { "GET", "POST", "DELETE" },
+            new[] { "Content-Type", "X-CSRF-TOKEN" },
+            new[] { "X-Total-Count" },
+            true,
+            600);
         // [assembly: CorsPolicy(Name = "public")]
-        global::Bastion.Cors.BastionCorsPolicies.AddCompiledPolicy(endpoints, "public", new[] { "*" }, new[] { "GET", "HEAD", "POST" }, global::System.Array.Empty<string>(), global::System.Array.Empty<string>(), false, 0);
+        global::Bastion.Cors.BastionCorsPolicies.AddCompiledPolicy(
+            endpoints,
+            "public",
+            new[] { "*" },
+            new[] { "GET", "HEAD", "POST" },
+            global::System.Array.Empty<string>(),
+            global::System.Array.Empty<string>(),
+            false,
+            0);
         global::Bastion.Cors.BastionCorsPolicies.RequirePolicy(endpoints, "public", "GET /api/widgets/{id:int}");
         global::Portal.WidgetEndpoints.BastionGenerated.Map(endpoints);
         return endpoints;

@@ -18,25 +18,30 @@ internal static class BastionSecurityManifest
         "\n" +
         "| CORS policy | Origins | Methods | Request headers | Exposed headers | Credentials | Preflight cache |\n" +
         "|---|---|---|---|---|---|---|\n" +
-        "| default | https://app.example.com, https://admin.example.com | GET, POST, DELETE | Content-Type, X-CSRF-TOKEN | X-Total-Count | yes | 600 s |\n" +
+        "| default | https://app.example.com, https://admin.example.com | GET, POST, DELETE | Content-Type, " +
+        "X-CSRF-TOKEN | X-Total-Count | yes | 600 s |\n" +
         "| public | * | GET, HEAD, POST | safelisted only | none | no | not sent |\n" +
         "\n" +
         "## Endpoints\n" +
         "\n" +
-        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields |\n" +
+        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields " +
+        "|\n" +
         "|---|---|---|---|---|---|---|---|\n" +
-        "| GET | /api/embed/{id:int} | WidgetEndpoints.Embed | none | default; Content-Security-Policy: default-src 'self'; object-src 'none'; frame-ancestors https://partner.example; removes X-Frame-Options | none | none | none |\n" +
+        "| GET | /api/embed/{id:int} | WidgetEndpoints.Embed | none | default; Content-Security-Policy: default-src " +
+        "'self'; object-src 'none'; frame-ancestors https://partner.example; removes X-Frame-Options | none | none | " +
+        "none |\n" +
         "| GET | /api/reports | WidgetEndpoints.Reports | none | default | none | none | none |\n" +
         "| GET | /api/reports/public | WidgetEndpoints.PublicReports | none | default | none | none | none |\n" +
         "| GET | /api/widgets/{id:int} | WidgetEndpoints.Get | none | public | none | none | none |\n" +
-        "| POST | /api/webhooks/widgets | WidgetEndpoints.Hook | API key (X-Api-Key); not needed | default | none | none | none |\n" +
+        "| POST | /api/webhooks/widgets | WidgetEndpoints.Hook | API key (X-Api-Key); not needed | default | none | " +
+        "none | none |\n" +
         "| POST | /api/widgets | WidgetEndpoints.Create | CSRF per Bastion:Csrf:Mode | default | none | none | none |\n" +
         "\n" +
         "## Security headers\n" +
         "\n" +
         "| Header | Value (from [assembly: SecurityHeaders]; configuration may replace it) |\n" +
         "|---|---|\n" +
-        "| Content-Security-Policy | default-src 'self'; object-src 'none'; frame-ancestors 'none'; report-uri /bastion/csp-report |\n" +
-        "| Referrer-Policy | no-referrer |\n" +
-        "";
+        "| Content-Security-Policy | default-src 'self'; object-src 'none'; frame-ancestors 'none'; report-uri " +
+        "/bastion/csp-report |\n" +
+        "| Referrer-Policy | no-referrer |\n";
 }

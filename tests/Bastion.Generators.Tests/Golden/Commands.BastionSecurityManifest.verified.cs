@@ -18,8 +18,11 @@ internal static class BastionSecurityManifest
         "\n" +
         "| Method | Command line (no shell) | Argument checks | Limits |\n" +
         "|---|---|---|---|\n" +
-        "| Diagnostics.History | /usr/bin/git log --max-count={count} --format=%H {{braces}} -- {path} | count: max 256, no leading '-'; path: max 4096, no leading '-' | 10 s, 1048576 bytes per stream, environment: LANG HOME |\n" +
-        "| Diagnostics.Ping | /usr/bin/ping -c 1 -W 2 -- {host} | host: max 253, pattern ^[A-Za-z0-9.-]{1,253}$, no leading '-' | 5 s, 65536 bytes per stream, environment: empty |\n" +
-        "| Diagnostics.Uptime | /usr/bin/uptime | none (fixed arguments) | 10 s, 1048576 bytes per stream, environment: empty |\n" +
-        "";
+        "| Diagnostics.History | /usr/bin/git log --max-count={count} --format=%H {{braces}} -- {path} | count: max " +
+        "256, no leading '-'; path: max 4096, no leading '-' | 10 s, 1048576 bytes per stream, environment: LANG HOME " +
+        "|\n" +
+        "| Diagnostics.Ping | /usr/bin/ping -c 1 -W 2 -- {host} | host: max 253, pattern ^[A-Za-z0-9.-]{1,253}$, no " +
+        "leading '-' | 5 s, 65536 bytes per stream, environment: empty |\n" +
+        "| Diagnostics.Uptime | /usr/bin/uptime | none (fixed arguments) | 10 s, 1048576 bytes per stream, " +
+        "environment: empty |\n";
 }

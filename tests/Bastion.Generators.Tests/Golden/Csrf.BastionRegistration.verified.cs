@@ -12,7 +12,8 @@ namespace Bastion
     internal static class BastionGeneratedRegistration
     {
         /// <summary>Bastion's services and what this assembly's attributes need.</summary>
-        public static global::Microsoft.AspNetCore.Builder.WebApplicationBuilder AddBastion(this global::Microsoft.AspNetCore.Builder.WebApplicationBuilder builder)
+        public static global::Microsoft.AspNetCore.Builder.WebApplicationBuilder AddBastion(
+            this global::Microsoft.AspNetCore.Builder.WebApplicationBuilder builder)
         {
             global::Bastion.BastionApplicationExtensions.AddBastion(builder);
             // An endpoint is [CsrfProtected(CsrfMode.Hybrid or Token)]: antiforgery tokens and GET /bastion/csrf-token.
@@ -21,7 +22,8 @@ namespace Bastion
         }
 
         /// <summary>Bastion's services and what this assembly's attributes need.</summary>
-        public static global::Microsoft.Extensions.Hosting.HostApplicationBuilder AddBastion(this global::Microsoft.Extensions.Hosting.HostApplicationBuilder builder)
+        public static global::Microsoft.Extensions.Hosting.HostApplicationBuilder AddBastion(
+            this global::Microsoft.Extensions.Hosting.HostApplicationBuilder builder)
         {
             global::Bastion.BastionApplicationExtensions.AddBastion(builder);
             // An endpoint is [CsrfProtected(CsrfMode.Hybrid or Token)]: antiforgery tokens and GET /bastion/csrf-token.
@@ -30,7 +32,8 @@ namespace Bastion
         }
 
         /// <summary>Bastion's services and what this assembly's attributes need.</summary>
-        public static global::Microsoft.Extensions.Hosting.IHostApplicationBuilder AddBastion(this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder)
+        public static global::Microsoft.Extensions.Hosting.IHostApplicationBuilder AddBastion(
+            this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder)
         {
             global::Bastion.BastionApplicationExtensions.AddBastion(builder);
             // An endpoint is [CsrfProtected(CsrfMode.Hybrid or Token)]: antiforgery tokens and GET /bastion/csrf-token.

@@ -16,14 +16,17 @@ internal static class BastionSecurityManifest
         "\n" +
         "## Endpoints\n" +
         "\n" +
-        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields |\n" +
+        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields " +
+        "|\n" +
         "|---|---|---|---|---|---|---|---|\n" +
         "| DELETE | /accounts/{id:int} | AccountEndpoints.Close | CSRF Token | default | none | none | none |\n" +
         "| GET | /accounts/{id:int} | AccountEndpoints.Get | none | default | none | none | none |\n" +
         "| PATCH | /accounts/{id:int} | AccountEndpoints.Touch | CSRF Hybrid | default | none | none | none |\n" +
-        "| POST | /accounts/hooks/bank | AccountEndpoints.Hook | exempt: server-to-server callback verified by its HMAC signature | default | none | none | none |\n" +
-        "| POST | /accounts/transfers | AccountEndpoints.Transfer | CSRF Hybrid | default | Bank.Note (JSON, max 1048576 bytes) | legacy (RemoveMarkup), rich (BasicFormatting), text (Text), title (Reject) | none |\n" +
-        "| POST | /profile/ | ProfileEndpoints.Save | CSRF per Bastion:Csrf:Mode | default | Bank.Note (JSON, max 1048576 bytes) | legacy (RemoveMarkup), rich (BasicFormatting), text (Text), title (Reject) | none |\n" +
-        "| PUT | /accounts/{id:int}/nickname | AccountEndpoints.Rename | CSRF Origin | default | none | none | none |\n" +
-        "";
+        "| POST | /accounts/hooks/bank | AccountEndpoints.Hook | exempt: server-to-server callback verified by its " +
+        "HMAC signature | default | none | none | none |\n" +
+        "| POST | /accounts/transfers | AccountEndpoints.Transfer | CSRF Hybrid | default | Bank.Note (JSON, max " +
+        "1048576 bytes) | legacy (RemoveMarkup), rich (BasicFormatting), text (Text), title (Reject) | none |\n" +
+        "| POST | /profile/ | ProfileEndpoints.Save | CSRF per Bastion:Csrf:Mode | default | Bank.Note (JSON, max " +
+        "1048576 bytes) | legacy (RemoveMarkup), rich (BasicFormatting), text (Text), title (Reject) | none |\n" +
+        "| PUT | /accounts/{id:int}/nickname | AccountEndpoints.Rename | CSRF Origin | default | none | none | none |\n";
 }

@@ -16,8 +16,9 @@ internal static class BastionSecurityManifest
         "\n" +
         "## Endpoints\n" +
         "\n" +
-        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields |\n" +
+        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields " +
+        "|\n" +
         "|---|---|---|---|---|---|---|---|\n" +
-        "| POST | /x\"y/\u202Eq*/\" | HostileEndpoints.Create | exempt: \u202E*/ \"reason\"   \\| \"\"\" | default | Hostile.Payload (JSON, max 1048576 bytes) | none | a\"b\\c\u202E Required, text RegularExpression |\n" +
-        "";
+        "| POST | /x\"y/\u202Eq*/\" | HostileEndpoints.Create | exempt: \u202E*/ \"reason\"   \\| \"\"\" | default | Hostile.Payload " +
+        "(JSON, max 1048576 bytes) | none | a\"b\\c\u202E Required, text RegularExpression |\n";
 }

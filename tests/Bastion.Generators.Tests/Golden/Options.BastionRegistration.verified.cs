@@ -12,7 +12,8 @@ namespace Bastion
     internal static class BastionGeneratedRegistration
     {
         /// <summary>Bastion's services and what this assembly's attributes need.</summary>
-        public static global::Microsoft.AspNetCore.Builder.WebApplicationBuilder AddBastion(this global::Microsoft.AspNetCore.Builder.WebApplicationBuilder builder)
+        public static global::Microsoft.AspNetCore.Builder.WebApplicationBuilder AddBastion(
+            this global::Microsoft.AspNetCore.Builder.WebApplicationBuilder builder)
         {
             global::Bastion.BastionApplicationExtensions.AddBastion(builder);
             AddBastionOptions(builder);
@@ -20,7 +21,8 @@ namespace Bastion
         }
 
         /// <summary>Bastion's services and what this assembly's attributes need.</summary>
-        public static global::Microsoft.Extensions.Hosting.HostApplicationBuilder AddBastion(this global::Microsoft.Extensions.Hosting.HostApplicationBuilder builder)
+        public static global::Microsoft.Extensions.Hosting.HostApplicationBuilder AddBastion(
+            this global::Microsoft.Extensions.Hosting.HostApplicationBuilder builder)
         {
             global::Bastion.BastionApplicationExtensions.AddBastion(builder);
             AddBastionOptions(builder);
@@ -28,7 +30,8 @@ namespace Bastion
         }
 
         /// <summary>Bastion's services and what this assembly's attributes need.</summary>
-        public static global::Microsoft.Extensions.Hosting.IHostApplicationBuilder AddBastion(this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder)
+        public static global::Microsoft.Extensions.Hosting.IHostApplicationBuilder AddBastion(
+            this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder)
         {
             global::Bastion.BastionApplicationExtensions.AddBastion(builder);
             AddBastionOptions(builder);
@@ -36,7 +39,8 @@ namespace Bastion
         }
 
         /// <summary>Registers every [BastionOptions] type of this assembly.</summary>
-        public static global::Microsoft.Extensions.Hosting.IHostApplicationBuilder AddBastionOptions(this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder)
+        public static global::Microsoft.Extensions.Hosting.IHostApplicationBuilder AddBastionOptions(
+            this global::Microsoft.Extensions.Hosting.IHostApplicationBuilder builder)
         {
             global::Bastion.BastionOptionsExtensions.AddBastionOptions<global::Billing.PaymentOptions>(builder);
             return builder;

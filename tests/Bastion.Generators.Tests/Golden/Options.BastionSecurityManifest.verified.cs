@@ -18,6 +18,7 @@ internal static class BastionSecurityManifest
         "\n" +
         "| Options type | Section | Secrets (redacted, checked at start-up) | Validated keys |\n" +
         "|---|---|---|---|\n" +
-        "| PaymentOptions | Services:Payments | WebhookOptions.SigningKey min 32 bytes, PaymentOptions.ApiKey min 24 chars | EndpointOptions.Name Required, Limits.MaxAmount Range, PaymentOptions.ApiBase Required Url, PaymentOptions.Retries Range, WebhookOptions.Path MaxLength |\n" +
-        "";
+        "| PaymentOptions | Services:Payments | WebhookOptions.SigningKey min 32 bytes, PaymentOptions.ApiKey min 24 " +
+        "chars | EndpointOptions.Name Required, Limits.MaxAmount Range, PaymentOptions.ApiBase Required Url, " +
+        "PaymentOptions.Retries Range, WebhookOptions.Path MaxLength |\n";
 }

@@ -18,17 +18,26 @@ internal static class BastionSecurityManifest
         "\n" +
         "| Method | SQL (constant text) | Parameters | Identifiers |\n" +
         "|---|---|---|---|\n" +
-        "| Queries.Contents | SELECT content FROM comments WHERE id = ANY(@ids) AND mood = @mood | @ids Int64 array, @mood Int32 | none |\n" +
-        "| Queries.CountOthers | SELECT count(*) FROM comments WHERE content &lt;&gt; 'mail me at a@example.com' -- @notAParameter | none | none |\n" +
+        "| Queries.Contents | SELECT content FROM comments WHERE id = ANY(@ids) AND mood = @mood | @ids Int64 array, " +
+        "@mood Int32 | none |\n" +
+        "| Queries.CountOthers | SELECT count(*) FROM comments WHERE content &lt;&gt; 'mail me at a@example.com' -- " +
+        "@notAParameter | none | none |\n" +
         "| Queries.Delete | DELETE FROM comments WHERE id = @id | @id Int64 | none |\n" +
-        "| Queries.Find | SELECT id, content, author_name, rating, created_at, mood FROM comments WHERE id = @id | @id Int64 | none |\n" +
-        "| Queries.Get | SELECT id, content, author_name, rating, created_at, mood FROM comments WHERE id = @id | @id Int64 | none |\n" +
-        "| Queries.Insert | INSERT INTO comments(content, created_at) VALUES (@content, @createdAt) RETURNING id | @content String(2000), @createdAt DateTimeOffset | none |\n" +
-        "| Queries.Latest | SELECT id, substr(content, 1, 40) AS content FROM comments ORDER BY id DESC LIMIT 5 | none | none |\n" +
-        "| Queries.Page | SELECT id, content, author_name, rating, created_at, mood FROM comments c ORDER BY {orderBy} {direction} LIMIT @take | @take Int32 | {orderBy}: created_at\\|id\\|c.author_name, {direction}: ASC\\|DESC |\n" +
-        "| Queries.Rating | SELECT rating FROM comments WHERE id = @id AND (@minimum IS NULL OR rating &gt;= @minimum) | @id Int64, @minimum Decimal | none |\n" +
-        "| Queries.Rename | UPDATE comments SET content = @content WHERE author_name IN (@names) | @content AnsiString, @names String(64) list | none |\n" +
-        "| Queries.Stats | SELECT count(*) AS count, avg(rating) AS average FROM comments WHERE id IN @ids | @ids Int64 list | none |\n" +
-        "| Queries.Unrated | SELECT mood, created_at, content, id FROM comments WHERE rating IS NULL | none | none |\n" +
-        "";
+        "| Queries.Find | SELECT id, content, author_name, rating, created_at, mood FROM comments WHERE id = @id | @id " +
+        "Int64 | none |\n" +
+        "| Queries.Get | SELECT id, content, author_name, rating, created_at, mood FROM comments WHERE id = @id | @id " +
+        "Int64 | none |\n" +
+        "| Queries.Insert | INSERT INTO comments(content, created_at) VALUES (@content, @createdAt) RETURNING id | " +
+        "@content String(2000), @createdAt DateTimeOffset | none |\n" +
+        "| Queries.Latest | SELECT id, substr(content, 1, 40) AS content FROM comments ORDER BY id DESC LIMIT 5 | none " +
+        "| none |\n" +
+        "| Queries.Page | SELECT id, content, author_name, rating, created_at, mood FROM comments c ORDER BY {orderBy} " +
+        "{direction} LIMIT @take | @take Int32 | {orderBy}: created_at\\|id\\|c.author_name, {direction}: ASC\\|DESC |\n" +
+        "| Queries.Rating | SELECT rating FROM comments WHERE id = @id AND (@minimum IS NULL OR rating &gt;= @minimum) " +
+        "| @id Int64, @minimum Decimal | none |\n" +
+        "| Queries.Rename | UPDATE comments SET content = @content WHERE author_name IN (@names) | @content " +
+        "AnsiString, @names String(64) list | none |\n" +
+        "| Queries.Stats | SELECT count(*) AS count, avg(rating) AS average FROM comments WHERE id IN @ids | @ids " +
+        "Int64 list | none |\n" +
+        "| Queries.Unrated | SELECT mood, created_at, content, id FROM comments WHERE rating IS NULL | none | none |\n";
 }

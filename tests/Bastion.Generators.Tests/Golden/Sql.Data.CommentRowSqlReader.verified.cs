@@ -4,7 +4,10 @@
 
 namespace Data;
 
-/// <summary>Reads Data.CommentRow rows by ordinal for every [Sql] method returning them; columns are matched to members once per result.</summary>
+/// <summary>
+/// Reads Data.CommentRow rows by ordinal for every [Sql] method returning them; columns are matched to
+/// members once per result.
+/// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Bastion.Generators", "0.1.0")]
 internal static class CommentRowSqlReader
 {
@@ -48,7 +51,10 @@ internal static class CommentRowSqlReader
         public readonly int Count = count;
     }
 
-    /// <summary><see cref="Resolve(System.Data.Common.DbDataReader, string)"/> once per statement: reused while results have the column count it was made for.</summary>
+    /// <summary>
+    /// <see cref="Resolve(System.Data.Common.DbDataReader, string)"/> once per statement: reused while results have
+    /// the column count it was made for.
+    /// </summary>
     public static Ordinals Resolve(global::System.Data.Common.DbDataReader reader, string query, ref Columns? known)
     {
         int count = reader.FieldCount;
@@ -59,13 +65,17 @@ internal static class CommentRowSqlReader
         return ordinals;
     }
 
-    /// <summary>Reads the current row at the ordinals <see cref="Resolve(System.Data.Common.DbDataReader, string)"/> found for this result.</summary>
-    public static global::Data.CommentRow Read(global::System.Data.Common.DbDataReader reader, in Ordinals ordinals, string query) => new global::Data.CommentRow(
-        global::Bastion.Sql.SqlRuntime.GetRequired<long>(reader, ordinals.Id, "Id", query),
-        global::Bastion.Sql.SqlRuntime.GetRequired<string>(reader, ordinals.Content, "Content", query),
-        global::Bastion.Sql.SqlRuntime.GetOptionalReference<string>(reader, ordinals.AuthorName, "AuthorName", query),
-        global::Bastion.Sql.SqlRuntime.GetOptionalValue<int>(reader, ordinals.Rating, "Rating", query),
-        global::Bastion.Sql.SqlRuntime.GetRequired<global::System.DateTimeOffset>(reader, ordinals.CreatedAt, "CreatedAt", query),
-        (global::Data.Mood)global::Bastion.Sql.SqlRuntime.GetRequired<int>(reader, ordinals.Mood, "Mood", query)
-    );
+    /// <summary>
+    /// Reads the current row at the ordinals <see cref="Resolve(System.Data.Common.DbDataReader, string)"/> found for
+    /// this result.
+    /// </summary>
+    public static global::Data.CommentRow Read(global::System.Data.Common.DbDataReader reader, in Ordinals ordinals, string query)
+        => new global::Data.CommentRow(
+            global::Bastion.Sql.SqlRuntime.GetRequired<long>(reader, ordinals.Id, "Id", query),
+            global::Bastion.Sql.SqlRuntime.GetRequired<string>(reader, ordinals.Content, "Content", query),
+            global::Bastion.Sql.SqlRuntime.GetOptionalReference<string>(reader, ordinals.AuthorName, "AuthorName", query),
+            global::Bastion.Sql.SqlRuntime.GetOptionalValue<int>(reader, ordinals.Rating, "Rating", query),
+            global::Bastion.Sql.SqlRuntime.GetRequired<global::System.DateTimeOffset>(reader, ordinals.CreatedAt, "CreatedAt", query),
+            (global::Data.Mood)global::Bastion.Sql.SqlRuntime.GetRequired<int>(reader, ordinals.Mood, "Mood", query)
+        );
 }

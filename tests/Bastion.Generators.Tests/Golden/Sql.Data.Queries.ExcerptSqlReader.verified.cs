@@ -6,7 +6,10 @@ namespace Data;
 
 static partial class Queries
 {
-    /// <summary>Reads Data.Queries.Excerpt rows by ordinal for every [Sql] method returning them; columns are matched to members once per result.</summary>
+    /// <summary>
+    /// Reads Data.Queries.Excerpt rows by ordinal for every [Sql] method returning them; columns are matched to
+    /// members once per result.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bastion.Generators", "0.1.0")]
     private static class ExcerptSqlReader
     {
@@ -40,7 +43,10 @@ static partial class Queries
             public readonly int Count = count;
         }
 
-        /// <summary><see cref="Resolve(System.Data.Common.DbDataReader, string)"/> once per statement: reused while results have the column count it was made for.</summary>
+        /// <summary>
+        /// <see cref="Resolve(System.Data.Common.DbDataReader, string)"/> once per statement: reused while results have
+        /// the column count it was made for.
+        /// </summary>
         public static Ordinals Resolve(global::System.Data.Common.DbDataReader reader, string query, ref Columns? known)
         {
             int count = reader.FieldCount;
@@ -51,10 +57,14 @@ static partial class Queries
             return ordinals;
         }
 
-        /// <summary>Reads the current row at the ordinals <see cref="Resolve(System.Data.Common.DbDataReader, string)"/> found for this result.</summary>
-        public static global::Data.Queries.Excerpt Read(global::System.Data.Common.DbDataReader reader, in Ordinals ordinals, string query) => new global::Data.Queries.Excerpt(
-            global::Bastion.Sql.SqlRuntime.GetRequired<long>(reader, ordinals.Id, "Id", query),
-            global::Bastion.Sql.SqlRuntime.GetRequired<string>(reader, ordinals.Content, "Content", query)
-        );
+        /// <summary>
+        /// Reads the current row at the ordinals <see cref="Resolve(System.Data.Common.DbDataReader, string)"/> found for
+        /// this result.
+        /// </summary>
+        public static global::Data.Queries.Excerpt Read(global::System.Data.Common.DbDataReader reader, in Ordinals ordinals, string query)
+            => new global::Data.Queries.Excerpt(
+                global::Bastion.Sql.SqlRuntime.GetRequired<long>(reader, ordinals.Id, "Id", query),
+                global::Bastion.Sql.SqlRuntime.GetRequired<string>(reader, ordinals.Content, "Content", query)
+            );
     }
 }

@@ -4,7 +4,10 @@
 
 namespace Data;
 
-/// <summary>Reads Data.Totals rows by ordinal for every [Sql] method returning them; columns are matched to members once per result.</summary>
+/// <summary>
+/// Reads Data.Totals rows by ordinal for every [Sql] method returning them; columns are matched to
+/// members once per result.
+/// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Bastion.Generators", "0.1.0")]
 internal static class TotalsSqlReader
 {
@@ -37,7 +40,10 @@ internal static class TotalsSqlReader
         public readonly int Count = count;
     }
 
-    /// <summary><see cref="Resolve(System.Data.Common.DbDataReader, string)"/> once per statement: reused while results have the column count it was made for.</summary>
+    /// <summary>
+    /// <see cref="Resolve(System.Data.Common.DbDataReader, string)"/> once per statement: reused while results have
+    /// the column count it was made for.
+    /// </summary>
     public static Ordinals Resolve(global::System.Data.Common.DbDataReader reader, string query, ref Columns? known)
     {
         int count = reader.FieldCount;
@@ -48,10 +54,14 @@ internal static class TotalsSqlReader
         return ordinals;
     }
 
-    /// <summary>Reads the current row at the ordinals <see cref="Resolve(System.Data.Common.DbDataReader, string)"/> found for this result.</summary>
-    public static global::Data.Totals Read(global::System.Data.Common.DbDataReader reader, in Ordinals ordinals, string query) => new global::Data.Totals
-    {
-        Count = global::Bastion.Sql.SqlRuntime.GetRequired<long>(reader, ordinals.Count, "Count", query),
-        Average = global::Bastion.Sql.SqlRuntime.GetOptionalValue<double>(reader, ordinals.Average, "Average", query),
-    };
+    /// <summary>
+    /// Reads the current row at the ordinals <see cref="Resolve(System.Data.Common.DbDataReader, string)"/> found for
+    /// this result.
+    /// </summary>
+    public static global::Data.Totals Read(global::System.Data.Common.DbDataReader reader, in Ordinals ordinals, string query)
+        => new global::Data.Totals
+        {
+            Count = global::Bastion.Sql.SqlRuntime.GetRequired<long>(reader, ordinals.Count, "Count", query),
+            Average = global::Bastion.Sql.SqlRuntime.GetOptionalValue<double>(reader, ordinals.Average, "Average", query),
+        };
 }

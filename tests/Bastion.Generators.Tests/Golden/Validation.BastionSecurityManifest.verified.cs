@@ -16,9 +16,14 @@ internal static class BastionSecurityManifest
         "\n" +
         "## Endpoints\n" +
         "\n" +
-        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields |\n" +
+        "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields " +
+        "|\n" +
         "|---|---|---|---|---|---|---|---|\n" +
-        "| POST | /feedback | PostEndpoints.Send | exempt: anonymous feedback form on other sites | default | Blog.Feedback (JSON, max 1048576 bytes) | message (Text) | message Required, score Range |\n" +
-        "| POST | /posts | PostEndpoints.Create | CSRF per Bastion:Csrf:Mode | default | Blog.CreatePost (JSON, max 1048576 bytes) | author.display_name (Reject), body (BasicFormatting), contactEmail (Reject), keywords[] (Text), sections[].heading (Text), title (Text) | author.display_name Required, body Required MaxLength, budget Range, contactEmail EmailAddress, homepage Url, keywords MaxLength, price Range, priority Range, sections MinLength, sections[].heading Required, slug RegularExpression, title Required StringLength |\n" +
-        "";
+        "| POST | /feedback | PostEndpoints.Send | exempt: anonymous feedback form on other sites | default | " +
+        "Blog.Feedback (JSON, max 1048576 bytes) | message (Text) | message Required, score Range |\n" +
+        "| POST | /posts | PostEndpoints.Create | CSRF per Bastion:Csrf:Mode | default | Blog.CreatePost (JSON, max " +
+        "1048576 bytes) | author.display_name (Reject), body (BasicFormatting), contactEmail (Reject), keywords[] " +
+        "(Text), sections[].heading (Text), title (Text) | author.display_name Required, body Required MaxLength, " +
+        "budget Range, contactEmail EmailAddress, homepage Url, keywords MaxLength, price Range, priority Range, " +
+        "sections MinLength, sections[].heading Required, slug RegularExpression, title Required StringLength |\n";
 }
