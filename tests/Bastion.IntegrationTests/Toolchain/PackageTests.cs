@@ -48,7 +48,9 @@ public sealed class PackageTests
                 string nuspec = nuspecReader.ReadToEnd();
                 Assert.Contains("<readme>PACKAGE.md</readme>", nuspec, StringComparison.Ordinal);
                 Assert.Matches(@"<repository type=""git"" url=""https://github\.com/bastion-dotnet/bastion""", nuspec);
+                // Pay for what you use, in dependencies too: JWT support is the separate Bastion.Jwt package.
                 Assert.DoesNotContain("id=\"Dapper\"", nuspec, StringComparison.Ordinal);
+                Assert.DoesNotContain("IdentityModel", nuspec, StringComparison.Ordinal);
             }
 
             string consumer = Path.Combine(work, "consumer");
