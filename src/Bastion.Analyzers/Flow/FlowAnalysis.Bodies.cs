@@ -54,15 +54,33 @@ internal sealed partial class FlowAnalysis
 
     public SemanticModel ModelFor(SyntaxTree tree)
     {
-        if (!_models.TryGetValue(tree, out SemanticModel? model))
+        lock (_models)
         {
+            if (!_models.TryGetValue(tree, out SemanticModel? model))
+            {
 #pragma warning disable RS1030 // The analysis reads every tree once per compilation (and callee bodies in other trees), not per node; the driver's cached models are returned.
-            model = _compilation.GetSemanticModel(tree);
+                model = _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-            _models[tree] = model;
+                _models[tree] = model;
+            }
+
+            return model;
+        }
+    }
+
+    /// <summary>The body of a method of this compilation (for rules that read a delegate's code), or null.</summary>
+    public IOperation? BodyOf(IMethodSymbol method)
+    {
+        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+        {
+            SyntaxNode node = reference.GetSyntax();
+            if (ModelFor(node.SyntaxTree).GetOperation(node) is IMethodBodyOperation body)
+            {
+                return (IOperation?)body.BlockBody ?? body.ExpressionBody;
+            }
         }
 
-        return model;
+        return null;
     }
 
     private void Collect(CancellationToken cancellationToken)

@@ -21,8 +21,26 @@ internal sealed partial class FlowAnalysis
     /// </summary>
     public PredicateFacts? PredicateFacts(IMethodSymbol method)
     {
-        method = method.OriginalDefinition;
-        if (method.ReturnType.SpecialType != SpecialType.System_Boolean || method.Parameters.Length == 0 || !_bodies.ContainsKey(method))
+        lock (this)
+        {
+            return PredicateFactsCore(method.OriginalDefinition);
+        }
+    }
+
+    /// <summary>What <paramref name="condition"/> (the body of a lambda or predicate) proves about one of its parameters when true.</summary>
+    public Safe ProvesWhenTrue(IMethodSymbol predicate, IOperation condition, IParameterSymbol parameter)
+    {
+        lock (this)
+        {
+            var found = new Dictionary<StateKey, Safe>();
+            Guards.Collect(new PredicateContext(this, predicate, condition), condition, true, found);
+            return found.TryGetValue(new StateKey(parameter), out Safe safe) ? safe : Safe.None;
+        }
+    }
+
+    private PredicateFacts? PredicateFactsCore(IMethodSymbol method)
+    {
+        if (method.ReturnType.SpecialType != SpecialType.System_Boolean || method.Parameters.Length == 0 || method.DeclaringSyntaxReferences.Length == 0 || method.MethodKind != MethodKind.Ordinary)
         {
             return null;
         }
@@ -87,6 +105,14 @@ internal sealed partial class FlowAnalysis
     /// (<c>static readonly Regex R = new("^…$")</c>, <c>static readonly MediaTypeHeaderValue Html = new("text/html")</c>).
     /// </summary>
     public string? InitializerText(IOperation? receiver)
+    {
+        lock (this)
+        {
+            return InitializerTextCore(receiver);
+        }
+    }
+
+    private string? InitializerTextCore(IOperation? receiver)
     {
         ISymbol? symbol = receiver switch
         {
