@@ -175,7 +175,7 @@ internal sealed partial class BodyFlow
                 continue;
             }
 
-            IOperation lambdaOperation = argument.Value is IDelegateCreationOperation d ? d.Target : argument.Value;
+            IOperation lambdaOperation = Guards.Unwrap(argument.Value) is IDelegateCreationOperation d ? d.Target : Guards.Unwrap(argument.Value);
             Value value = lambdaOperation is IFlowAnonymousFunctionOperation lambda ? Lambda(lambda, context, handlerLambdas) : Value.Clean;
             int ordinal = argument.Parameter.Ordinal;
             if (ordinal < count)
@@ -189,7 +189,7 @@ internal sealed partial class BodyFlow
     }
 
     private static bool IsLambda(IOperation operation)
-        => operation is IFlowAnonymousFunctionOperation or IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation };
+        => Guards.Unwrap(operation) is IFlowAnonymousFunctionOperation or IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation };
 
     /// <summary>Analyses a lambda with the state it captures; its parameters get the request's origin when it is a handler.</summary>
     private Value Lambda(IFlowAnonymousFunctionOperation lambda, Value? context, bool handler)
@@ -208,6 +208,7 @@ internal sealed partial class BodyFlow
                 ? new Value(Taint.From(Origin.Request), label: parameter.Name)
                 : handler ? Value.Clean : context ?? Value.Clean;
             entry.Set(new StateKey(parameter), start);
+            FlowAnalysis.Trace?.Invoke($"lambda parameter {parameter.Name} handler={handler} origin={start.Taint.Origin}");
         }
 
         flow.Run(entry);

@@ -86,6 +86,7 @@ internal sealed partial class BodyFlow
         _state = state;
         foreach (IOperation operation in block.Operations)
         {
+            FlowAnalysis.Trace?.Invoke($"  [{_depth}] B{block.Ordinal} {operation.Kind}: {operation.Syntax.ToString().Replace("\n", " ")}");
             Eval(operation);
         }
 
@@ -208,6 +209,7 @@ internal sealed partial class BodyFlow
     public void Check(Sink sink, Value value, Location location, params string?[] arguments)
     {
         Taint taint = value.Taint;
+        FlowAnalysis.Trace?.Invoke($"check {sink.Rule.Id} origin={taint.Origin} safe={taint.Safe} params={taint.Parameters} at {location.GetLineSpan().StartLinePosition.Line + 1}");
         if (taint.Reaches(sink.Origins, sink.Needed))
         {
             Report(sink.Rule, location, Fill(arguments, value.Label));

@@ -47,6 +47,9 @@ internal sealed partial class FlowAnalysis
         Sources = new RequestSources(this);
     }
 
+    /// <summary>Development aid: receives a line per analysed body and sink check when set (tests only).</summary>
+    internal static System.Action<string>? Trace { get; set; }
+
     public ImmutableArray<IFlowRules> Rules { get; }
 
     public Names Names { get; }
@@ -157,6 +160,7 @@ internal sealed partial class FlowAnalysis
             return;
         }
 
+        Trace?.Invoke("body " + (method?.ToDisplayString() ?? "(initializer)") + " blocks=" + graph.Blocks.Length);
         var flow = new BodyFlow(this, graph, method, summary);
         var entry = new FlowState();
         if (method is not null)
