@@ -31,7 +31,7 @@ internal sealed class CookieRules : IFlowRules
     {
         if (FamilyRules.IsHeaderWrite(site, out string? header, out int valueOrdinal) && string.Equals(header, "Set-Cookie", StringComparison.OrdinalIgnoreCase))
         {
-            RawHeader(site.Flow, site.Arguments[valueOrdinal], site.ArgumentOperations[valueOrdinal], site.Location);
+            RawHeader(site.Flow, site.Arguments[valueOrdinal], site.ArgumentOperations[valueOrdinal] is { } raw ? site.Flow.Original(raw) : null, site.Location);
             return;
         }
 
@@ -64,7 +64,8 @@ internal sealed class CookieRules : IFlowRules
             return;
         }
 
-        string? name = site.Ordinal("key") >= 0 ? FamilyRules.ConstantText(site.ArgumentOperation("key")) : null;
+        IOperation? keyOperation = site.ArgumentOperation("key") is { } k ? site.Flow.Original(k) : null;
+        string? name = keyOperation is null ? null : FamilyRules.ConstantText(keyOperation) ?? (keyOperation is IFieldReferenceOperation or IPropertyReferenceOperation ? keyOperation.Syntax.ToString() : null);
         int options = site.Ordinal("options");
         Facts facts = options >= 0 ? Evaluate(site.Flow, site.ArgumentOperations[options], site.ArgumentKeys[options]) : new Facts();
         if (options < 0 && site.Flow.Analysis.HasStrictCookiePolicy())
@@ -271,10 +272,10 @@ internal sealed class CookieRules : IFlowRules
             flow.State.Set(k.WithMember("#https"), Value.Constant_(true, Taint.Clean));
         }
 
-        if (assignment is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } && FamilyRules.IsResponseHeaders(target.Instance)
+        if (assignment is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } && FamilyRules.IsResponseHeaders(flow, target.Instance)
             && (property.Name == "SetCookie" || target.Arguments.Length == 1 && FamilyRules.IsHeaderName(target.Arguments[0].Value, "Set-Cookie")))
         {
-            RawHeader(flow, value, ((ISimpleAssignmentOperation)assignment).Value, assignment.Syntax.GetLocation());
+            RawHeader(flow, value, flow.Original(((ISimpleAssignmentOperation)assignment).Value), assignment.Syntax.GetLocation());
         }
     }
 

@@ -25,7 +25,7 @@ internal sealed class CorsReflectionRules : IFlowRules
 
     public void OnPropertySet(BodyFlow flow, IPropertySymbol property, StateKey? instance, Value value, IOperation assignment)
     {
-        if (assignment is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } || !FamilyRules.IsResponseHeaders(target.Instance))
+        if (assignment is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } || !FamilyRules.IsResponseHeaders(flow, target.Instance))
         {
             return;
         }

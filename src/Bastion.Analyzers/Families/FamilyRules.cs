@@ -16,9 +16,9 @@ internal static class FamilyRules
         => operation is null ? null : Guards.Unwrap(operation).ConstantValue.Value as string;
 
     /// <summary>A header collection of the response (not of an outgoing HttpRequestMessage).</summary>
-    public static bool IsResponseHeaders(IOperation? headers)
+    public static bool IsResponseHeaders(BodyFlow flow, IOperation? headers)
     {
-        headers = headers is null ? null : Guards.Unwrap(headers);
+        headers = headers is null ? null : Guards.Unwrap(flow.Original(headers));
         return headers is IPropertyReferenceOperation { Property.Name: "Headers" } property
                && property.Property.ContainingType.Name == "HttpResponse";
     }
@@ -37,7 +37,7 @@ internal static class FamilyRules
         }
 
         IOperation? headers = site.Method.IsExtensionMethod ? site.ArgumentOperations[0] : (site.Operation as IInvocationOperation)?.Instance;
-        if (!IsResponseHeaders(headers))
+        if (!IsResponseHeaders(site.Flow, headers))
         {
             return false;
         }

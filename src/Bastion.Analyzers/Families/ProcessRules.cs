@@ -79,7 +79,7 @@ internal sealed class ProcessRules : IFlowRules
             return;
         }
 
-        if (site.Name == "Add" && site.Operation is IInvocationOperation { Instance: IPropertyReferenceOperation { Property.Name: "ArgumentList" } list }
+        if (site.Name == "Add" && site.Operation is IInvocationOperation { Instance: { } receiver } && site.Flow.Original(receiver) is IPropertyReferenceOperation { Property.Name: "ArgumentList" } list
             && site.Flow.KeyOf(list.Instance) is { } psi && site.Arguments.Length == 1)
         {
             string? program = site.Flow.ValueOf(psi.WithMember("FileName")).Text;

@@ -131,18 +131,14 @@ internal sealed class SecretRules : IFlowRules
         {
             flow.Report(Rules.HardCodedSecret, location, property.ContainingType.Name + "." + property.Name, "a literal");
         }
-        else if (property.IsIndexer && property.ContainingType.Name.EndsWith("Headers", StringComparison.Ordinal) && IsResponseWrite(assignment))
-        {
-            flow.Check(Leak, value, location, null, "a response header");
-        }
-        else if (property.ContainingType.Name == "IHeaderDictionary" && IsResponseWrite(assignment))
+        else if (property.ContainingType.Name == "IHeaderDictionary" && IsResponseWrite(flow, assignment))
         {
             flow.Check(Leak, value, location, null, "a response header");
         }
     }
 
-    private static bool IsResponseWrite(IOperation assignment)
-        => assignment is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } && FamilyRules.IsResponseHeaders(target.Instance);
+    private static bool IsResponseWrite(BodyFlow flow, IOperation assignment)
+        => assignment is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } && FamilyRules.IsResponseHeaders(flow, target.Instance);
 
     public void OnReturn(BodyFlow flow, IOperation returned, Value value)
     {

@@ -80,6 +80,7 @@ internal sealed class XssRules : IFlowRules
             return false;
         }
 
+        contentType = flow.Original(contentType);
         string? text = FamilyRules.ConstantText(contentType) ?? flow.Analysis.InitializerText(Guards.Unwrap(contentType));
         if (text is null && flow.KeyOf(contentType) is { } key)
         {

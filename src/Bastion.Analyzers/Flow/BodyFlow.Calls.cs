@@ -26,6 +26,14 @@ internal sealed partial class BodyFlow
         {
             result = source;
         }
+        else if (method.Name == "GetEnumerator" && instance is not null)
+        {
+            result = instance;
+        }
+        else if (method.Name == "GetEnumerator" && method.IsExtensionMethod && args.Length > 0)
+        {
+            result = args[0];
+        }
         else if (FlowTables.ServerValues.Contains(full))
         {
             result = Value.Clean;

@@ -82,6 +82,7 @@ internal sealed partial class BodyFlow
                 return ParameterValue(parameter.Parameter);
             case IFlowCaptureOperation capture:
             {
+                _captures[capture.Id] = capture.Value;
                 var key = new StateKey(capture.Id);
                 _state.ForgetMembers(key);
                 Value value = Eval(capture.Value);
@@ -96,7 +97,7 @@ internal sealed partial class BodyFlow
 
             case ISimpleAssignmentOperation assignment:
             {
-                if (KeyOf(assignment.Target) is { Member: null } fresh && Guards.Unwrap(assignment.Value) is IObjectCreationOperation)
+                if (KeyOf(assignment.Target) is { Member: null } fresh && Guards.Unwrap(assignment.Value) is IObjectCreationOperation or IInvocationOperation)
                 {
                     _state.ForgetMembers(fresh);
                     return Assign(assignment.Target, Eval(assignment.Value), null, assignment, forget: false);
@@ -247,7 +248,11 @@ internal sealed partial class BodyFlow
                 Eval(argument.Value);
             }
 
-            _ = receiver;
+            if (KeyOf(property.Instance) is { } owner)
+            {
+                _state.Set(owner, Join(receiver, value));
+            }
+
             NotifyPropertySet(property.Property, KeyOf(property.Instance), value, assignment);
             return value;
         }
@@ -331,6 +336,11 @@ internal sealed partial class BodyFlow
             return Constant(field.Field.ConstantValue, field.Type);
         }
 
+        if (field.Field.Name is "DirectorySeparatorChar" or "AltDirectorySeparatorChar" && field.Field.ContainingType.Name == "Path")
+        {
+            return Value.Clean.WithSeparatorEnd(true);
+        }
+
         if (KeyOf(field) is { } key)
         {
             if (field.Instance is not null and not IInstanceReferenceOperation)
@@ -366,6 +376,14 @@ internal sealed partial class BodyFlow
         if (source is not null)
         {
             return source;
+        }
+
+        switch (property.Property.Name)
+        {
+            case "Current":
+                return new Value(owner.Taint, elements: owner.Elements, label: owner.Label, isSequence: !owner.Elements.IsDefault);
+            case "Format" when property.Property.ContainingType.Name == "FormattableString":
+                return Value.Clean;
         }
 
         if (property.Arguments.Length == 0 && KeyOf(property) is { } key)

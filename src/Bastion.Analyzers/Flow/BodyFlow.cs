@@ -25,6 +25,7 @@ internal sealed partial class BodyFlow
     private FlowState _state = new();
     private Value? _return;
     private FlowState? _exit;
+    private readonly System.Collections.Generic.Dictionary<CaptureId, IOperation> _captures = new();
 
     public BodyFlow(FlowAnalysis analysis, ControlFlowGraph cfg, IMethodSymbol? method, MethodSummary? summary, BodyFlow? parent = null)
     {
@@ -238,6 +239,28 @@ internal sealed partial class BodyFlow
         }
 
         return filled;
+    }
+
+    /// <summary>The operation a flow capture stands for (the graph captures receivers and arguments evaluated early).</summary>
+    public IOperation Original(IOperation operation)
+    {
+        for (int guard = 0; guard < 8 && Guards.Unwrap(operation) is IFlowCaptureReferenceOperation reference; guard++)
+        {
+            IOperation? found = null;
+            for (BodyFlow? flow = this; flow is not null && found is null; flow = flow._parent)
+            {
+                flow._captures.TryGetValue(reference.Id, out found);
+            }
+
+            if (found is null)
+            {
+                break;
+            }
+
+            operation = found;
+        }
+
+        return operation;
     }
 
     /// <summary>The value of a location in the current state (parameters and fields fall back to their start value).</summary>
