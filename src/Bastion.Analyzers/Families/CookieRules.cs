@@ -253,7 +253,7 @@ internal sealed class CookieRules : IFlowRules
 
     private static void RawHeader(BodyFlow flow, Value value, IOperation? operation, Location location)
     {
-        string text = value.Text ?? operation?.Syntax.ToString() ?? string.Empty;
+        string text = value.Text ?? (operation is null ? string.Empty : LiteralText(operation.Syntax));
         int equals = text.IndexOf('=');
         string name = equals > 0 ? text.Substring(0, equals).Trim('"', '$', ' ') : string.Empty;
         bool secure = text.IndexOf("secure", StringComparison.OrdinalIgnoreCase) >= 0;
@@ -262,6 +262,21 @@ internal sealed class CookieRules : IFlowRules
         {
             flow.Report(Rules.CookieNotHardened, location, "The Set-Cookie header '" + name + "'", "lacks " + (secure ? "HttpOnly" : httpOnly ? "Secure" : "Secure and HttpOnly"));
         }
+    }
+
+    /// <summary>The literal text of a built header value (the format string, the interpolation's text parts).</summary>
+    private static string LiteralText(SyntaxNode node)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (SyntaxToken token in node.DescendantTokens())
+        {
+            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken) || token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken))
+            {
+                text.Append(token.ValueText).Append(' ');
+            }
+        }
+
+        return text.Length > 0 ? text.ToString() : node.ToString();
     }
 
     public void OnPropertySet(BodyFlow flow, IPropertySymbol property, StateKey? instance, Value value, IOperation assignment)

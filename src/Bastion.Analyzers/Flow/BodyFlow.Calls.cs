@@ -11,7 +11,7 @@ internal sealed partial class BodyFlow
     {
         IMethodSymbol method = invocation.TargetMethod;
         Value? instance = invocation.Instance is null ? null : Eval(invocation.Instance);
-        StateKey? instanceKey = invocation.Instance is null ? null : KeyOf(invocation.Instance) ?? FluentRoot(invocation.Instance);
+        StateKey? instanceKey = invocation.Instance is null ? null : KeyOf(Original(invocation.Instance)) ?? FluentRoot(Original(invocation.Instance));
         bool handlerLambdas = RequestSources.IsRouteMapping(method, _analysis.Names);
         (Value[] args, IOperation?[] argOps, StateKey?[] argKeys) = Arguments(method, invocation.Arguments, instance, handlerLambdas);
         string type = _analysis.Names.Of(method.ContainingType);
@@ -40,7 +40,7 @@ internal sealed partial class BodyFlow
         }
         else if (SanitizerOf(invocation, full) is { } safe)
         {
-            Value input = args.Length > 0 && (method.IsStatic || method.IsExtensionMethod) ? args[0] : instance ?? Value.Clean;
+            Value input = args.Length > 0 ? args[0] : instance ?? Value.Clean;
             if (full == "System.Text.Encodings.Web.TextEncoder.Encode" && args.Length > 1)
             {
                 input = Value.Clean;
@@ -100,9 +100,10 @@ internal sealed partial class BodyFlow
     /// <summary>The variable at the start of a fluent chain (<c>sb.Append(a).Append(b)</c> mutates <c>sb</c>).</summary>
     private StateKey? FluentRoot(IOperation instance)
     {
-        while (instance is IInvocationOperation { Instance: { } inner } call
-               && SymbolEqualityComparer.Default.Equals(call.Type, inner.Type))
+        while (instance is IInvocationOperation { Instance: { } receiver } call
+               && SymbolEqualityComparer.Default.Equals(call.Type, receiver.Type))
         {
+            IOperation inner = Original(receiver);
             if (KeyOf(inner) is { } key)
             {
                 return key;
@@ -287,17 +288,21 @@ internal sealed partial class BodyFlow
         }
 
         Taint taint = summary.Origin == Origin.None ? Taint.Clean : new Taint(summary.Origin, summary.Safe, 0);
-        string? label = value.Label;
+        string? label = summary.Origin == Origin.None ? null : value.Label;
         for (int i = 0; i < args.Length && i < 64; i++)
         {
             if ((summary.Parameters & (1UL << i)) != 0)
             {
                 Taint argument = args[i].Taint;
                 taint = taint.Join(new Taint(argument.Origin, argument.Safe | summary.Safe, argument.Parameters));
-                label ??= args[i].Label;
+                if (!argument.IsClean)
+                {
+                    label ??= args[i].Label;
+                }
             }
         }
 
+        label ??= value.Label;
         return new Value(taint, value.Constant, value.HasConstant, value.Elements, value.EndsWithSeparator, null, label);
     }
 

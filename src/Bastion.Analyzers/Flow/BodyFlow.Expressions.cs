@@ -114,7 +114,8 @@ internal sealed partial class BodyFlow
             case IDeconstructionAssignmentOperation deconstruction:
             {
                 Value value = Eval(deconstruction.Value);
-                if (deconstruction.Target is ITupleOperation tuple)
+                IOperation targets = deconstruction.Target is IDeclarationExpressionOperation declared ? declared.Expression : deconstruction.Target;
+                if (targets is ITupleOperation tuple)
                 {
                     foreach (IOperation element in tuple.Elements)
                     {

@@ -20,7 +20,7 @@ internal sealed partial class FlowAnalysis
         foreach (IOperation operation in root.Descendants())
         {
             if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
-                && assignment.Value.ConstantValue.Value is string text && IsHtml(text)
+                && Guards.Unwrap(assignment.Value).ConstantValue.Value is string text && IsHtml(text)
                 && (target.Property.Name == "ContentType" || target.Arguments.Length == 1 && IsName(target.Arguments[0].Value, "Content-Type")))
             {
                 html = true;
@@ -36,7 +36,7 @@ internal sealed partial class FlowAnalysis
         => text.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("svg", StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static bool IsName(IOperation operation, string name)
-        => string.Equals(operation.ConstantValue.Value as string, name, StringComparison.OrdinalIgnoreCase);
+        => string.Equals(Guards.Unwrap(operation).ConstantValue.Value as string, name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when the member sends Access-Control-Allow-Credentials: true anywhere.</summary>
     public bool AllowsCredentials(IOperation root)
@@ -52,7 +52,7 @@ internal sealed partial class FlowAnalysis
         {
             switch (operation)
             {
-                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment when assignment.Value.ConstantValue.Value is "true":
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment when Guards.Unwrap(assignment.Value).ConstantValue.Value is "true":
                     allows |= target.Property.Name == "AccessControlAllowCredentials" || target.Arguments.Length == 1 && IsName(target.Arguments[0].Value, Header);
                     break;
                 case IInvocationOperation { TargetMethod.Name: "Append" or "Add" or "TryAdd" } call:

@@ -142,7 +142,7 @@ internal sealed partial class FlowAnalysis
             if (initializer is not null && ModelFor(initializer.SyntaxTree).GetOperation(initializer) is { } value
                 && Guards.Unwrap(value) is IObjectCreationOperation { Arguments.Length: > 0 } creation)
             {
-                pattern = creation.Arguments[0].Value.ConstantValue.Value as string;
+                pattern = Guards.Unwrap(creation.Arguments[0].Value).ConstantValue.Value as string;
             }
         }
 

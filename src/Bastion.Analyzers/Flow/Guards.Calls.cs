@@ -33,7 +33,17 @@ internal sealed class FlowGuardContext : IGuardContext
 
     public FlowAnalysis Analysis => _flow.Analysis;
 
-    public StateKey? KeyOf(IOperation operation) => GuardKeys.Of(_flow.KeyOf, operation);
+    /// <summary>The variable a test is about; a capture of a variable (a switch's input) stands for the variable.</summary>
+    public StateKey? KeyOf(IOperation operation)
+    {
+        IOperation original = _flow.Original(operation);
+        if (!ReferenceEquals(original, operation) && Guards.Unwrap(original) is ILocalReferenceOperation or IParameterReferenceOperation)
+        {
+            operation = original;
+        }
+
+        return GuardKeys.Of(_flow.KeyOf, operation);
+    }
 
     public bool IsTrusted(IOperation operation)
     {
