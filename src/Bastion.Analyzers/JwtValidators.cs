@@ -69,7 +69,21 @@ internal static class Validators
                 return true;
             }
 
-            if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or && IsNullTest(or.LeftOperand))
+            if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or && IsNullTest(or.LeftOperand) && TestsExpiry(or.LeftOperand))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The tested value is the expiry (the second parameter of a LifetimeValidator): a token without one is let through.</summary>
+    private static bool TestsExpiry(IOperation operation)
+    {
+        foreach (IOperation inner in operation.DescendantsAndSelf())
+        {
+            if (inner is IParameterReferenceOperation { Parameter.Ordinal: 1 })
             {
                 return true;
             }

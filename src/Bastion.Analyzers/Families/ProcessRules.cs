@@ -100,6 +100,12 @@ internal sealed class ProcessRules : IFlowRules
         if (shellExecute.Constant is true)
         {
             Value file = site.Flow.ValueOf(psi.WithMember("FileName"));
+            if (file.Prefix is { } prefix && (prefix.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || prefix.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+                && prefix.IndexOf('/', prefix.IndexOf("//", StringComparison.Ordinal) + 2) > 0)
+            {
+                return;
+            }
+
             site.Flow.Check(ShellExecute, file, site.Location, "Process.Start", file.Label ?? "the file name");
             site.Flow.Check(ShellExecute, site.Flow.ValueOf(psi.WithMember("Arguments")), site.Location, "Process.Start", "the arguments");
         }

@@ -78,6 +78,7 @@ internal sealed partial class BodyFlow
         bool constant = true;
         string? label = null;
         string? previousText = null;
+        string? prefix = values.Count > 0 ? values[0].Text ?? values[0].Prefix : null;
         foreach (Value value in values)
         {
             Taint part = value.Taint.OnlyOrigins(Origin.Request | Origin.Stored | Origin.Secret | Origin.Literal);
@@ -110,7 +111,7 @@ internal sealed partial class BodyFlow
             return new Value(IsSecretLooking(result) && taint.Origin.HasFlag(Origin.Literal) ? taint : taint.OnlyOrigins(taint.Origin & ~Origin.Literal), result, true, endsWithSeparator: separatorEnd);
         }
 
-        return new Value(taint, endsWithSeparator: separatorEnd, label: label);
+        return new Value(taint, endsWithSeparator: separatorEnd, label: label, prefix: prefix);
     }
 
     private static string? ConstantText(object? constant) => constant switch

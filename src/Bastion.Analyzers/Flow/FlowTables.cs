@@ -86,6 +86,8 @@ internal static class FlowTables
         ["System.IO.Path.GetFileName"] = Safe.Path | Safe.NoSlash,
         ["System.IO.Path.GetFileNameWithoutExtension"] = Safe.Path | Safe.NoSlash,
         ["System.IO.Path.GetFullPath"] = Safe.Normalized,
+        ["Microsoft.Extensions.FileProviders.PhysicalFileProvider.GetFileInfo"] = Safe.Path | Safe.NoSlash | Safe.NoDotDot,
+        ["Microsoft.Extensions.FileProviders.IFileProvider.GetFileInfo"] = Safe.Path | Safe.NoSlash | Safe.NoDotDot,
         ["System.Security.Cryptography.SHA256.HashData"] = Safe.All,
         ["System.Security.Cryptography.SHA384.HashData"] = Safe.All,
         ["System.Security.Cryptography.SHA512.HashData"] = Safe.All,

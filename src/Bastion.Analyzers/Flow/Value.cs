@@ -12,8 +12,9 @@ internal sealed class Value
     public static readonly Value Clean = new(Taint.Clean);
 
     public Value(Taint taint, object? constant = null, bool hasConstant = false, ImmutableArray<Value> elements = default,
-        bool endsWithSeparator = false, StateKey? relativeOf = null, string? label = null, bool isSequence = false)
+        bool endsWithSeparator = false, StateKey? relativeOf = null, string? label = null, bool isSequence = false, string? prefix = null)
     {
+        Prefix = prefix;
         Taint = taint;
         Constant = constant;
         HasConstant = hasConstant;
@@ -42,6 +43,9 @@ internal sealed class Value
     public StateKey? RelativeOf { get; }
 
     public string? Label { get; }
+
+    /// <summary>The constant text a built string starts with, when it starts with one.</summary>
+    public string? Prefix { get; }
 
     public string? Text => HasConstant ? Constant as string : null;
 
