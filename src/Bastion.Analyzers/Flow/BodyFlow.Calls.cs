@@ -11,7 +11,7 @@ internal sealed partial class BodyFlow
     {
         IMethodSymbol method = invocation.TargetMethod;
         Value? instance = invocation.Instance is null ? null : Eval(invocation.Instance);
-        StateKey? instanceKey = invocation.Instance is null ? null : KeyOf(Original(invocation.Instance)) ?? FluentRoot(Original(invocation.Instance));
+        StateKey? instanceKey = invocation.Instance is null ? null : KeyOf(Original(invocation.Instance)) ?? KeyOf(invocation.Instance) ?? FluentRoot(Original(invocation.Instance));
         bool handlerLambdas = RequestSources.IsRouteMapping(method, _analysis.Names);
         (Value[] args, IOperation?[] argOps, StateKey?[] argKeys) = Arguments(method, invocation.Arguments, instance, handlerLambdas);
         string type = _analysis.Names.Of(method.ContainingType);
