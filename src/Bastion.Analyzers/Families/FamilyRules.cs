@@ -19,6 +19,12 @@ internal static class FamilyRules
     public static bool IsResponseHeaders(BodyFlow flow, IOperation? headers)
     {
         headers = headers is null ? null : Guards.Unwrap(flow.Original(headers));
+        if (headers is ILocalReferenceOperation local && local.Local.DeclaringSyntaxReferences.Length == 1
+            && local.Local.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+        {
+            headers = flow.Analysis.ModelFor(initializer.SyntaxTree).GetOperation(initializer) is { } value ? Guards.Unwrap(value) : null;
+        }
+
         return headers is IPropertyReferenceOperation { Property.Name: "Headers" } property
                && property.Property.ContainingType.Name == "HttpResponse";
     }

@@ -57,6 +57,10 @@ internal sealed partial class BodyFlow
         {
             result = Apply(summary, args, argOps);
         }
+        else if (method.Name is "Select" or "SelectMany" && method.ContainingType.Name is "Enumerable" or "Queryable" && args.Length > 1)
+        {
+            result = args[args.Length - 1].WithElements(default, false);
+        }
         else
         {
             result = Default(full, instance, args);
@@ -374,7 +378,13 @@ internal sealed partial class BodyFlow
             }
 
             IOperation target = argument.Value is IDeclarationExpressionOperation d ? d.Expression : argument.Value;
-            Assign(target, value.WithElements(default, false), null, argument);
+            value = value.WithElements(default, false);
+            if (method.IsStatic && arguments.Length > 0 && arguments[0].Parameter?.RefKind == RefKind.None && KeyOf(arguments[0].Value) is { Member: null } source)
+            {
+                value = value.WithAliasOf(source);
+            }
+
+            Assign(target, value, null, argument);
         }
     }
 }

@@ -111,6 +111,12 @@ internal sealed partial class BodyFlow
             return new Value(IsSecretLooking(result) && taint.Origin.HasFlag(Origin.Literal) ? taint : taint.OnlyOrigins(taint.Origin & ~Origin.Literal), result, true, endsWithSeparator: separatorEnd);
         }
 
+        // A fixed first character means the value cannot be turned into a command-line option of the caller's choosing.
+        if (!string.IsNullOrEmpty(prefix))
+        {
+            taint = taint.WithSafe(Safe.Option);
+        }
+
         return new Value(taint, endsWithSeparator: separatorEnd, label: label, prefix: prefix);
     }
 

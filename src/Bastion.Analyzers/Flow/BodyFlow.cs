@@ -103,6 +103,7 @@ internal sealed partial class BodyFlow
             if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
             {
                 _return = _return is null ? branch : _return.Join(branch);
+                RecordPredicate(block.BranchValue, branch);
                 foreach (IFlowRules rules in _analysis.Rules)
                 {
                     rules.OnReturn(this, block.BranchValue, branch);
@@ -120,6 +121,55 @@ internal sealed partial class BodyFlow
         bool conditionalOnTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
         Propagate(block.ConditionalSuccessor, conditionalOnTrue ? whenTrue : whenFalse, inStates, work);
         Propagate(block.FallThroughSuccessor, conditionalOnTrue ? whenFalse : whenTrue, inStates, work);
+    }
+
+    /// <summary>
+    /// For a bool method, what this return proves about the parameters when the method returns true or false: what
+    /// checks on the path to here established, plus what the returned expression proves (read from the source, since the
+    /// graph splits <c>a || b</c> into branches).
+    /// </summary>
+    private void RecordPredicate(IOperation returned, Value value)
+    {
+        if (_summary is null || !IsMethodBody || _method is not { ReturnType.SpecialType: SpecialType.System_Boolean } method)
+        {
+            return;
+        }
+
+        IOperation expression = _analysis.ModelFor(returned.Syntax.SyntaxTree).GetOperation(returned.Syntax) ?? returned;
+        foreach (bool sense in new[] { true, false })
+        {
+            if (value.Constant is bool constant && constant != sense)
+            {
+                continue;
+            }
+
+            var facts = new Dictionary<StateKey, Safe>();
+            if (value.Constant is not bool)
+            {
+                Guards.Collect(new FlowGuardContext(this), expression, sense, facts);
+            }
+
+            Guards.ExpandAliases(_state, this, facts);
+            var byOrdinal = new Dictionary<int, Safe>();
+            foreach (IParameterSymbol parameter in method.Parameters)
+            {
+                var key = new StateKey(parameter);
+                Safe safe = (_state.Get(key)?.Taint.Safe ?? Safe.None) | (facts.TryGetValue(key, out Safe proven) ? proven : Safe.None);
+                if (safe != Safe.None && safe != Safe.All)
+                {
+                    byOrdinal[parameter.Ordinal] = safe;
+                }
+            }
+
+            if (sense)
+            {
+                _summary.WhenTrue = MethodSummary.Meet(_summary.WhenTrue, byOrdinal);
+            }
+            else
+            {
+                _summary.WhenFalse = MethodSummary.Meet(_summary.WhenFalse, byOrdinal);
+            }
+        }
     }
 
     private static void Propagate(ControlFlowBranch? branch, FlowState state, FlowState?[] inStates, SortedSet<int> work)

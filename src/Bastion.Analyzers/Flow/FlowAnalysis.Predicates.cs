@@ -23,7 +23,39 @@ internal sealed partial class FlowAnalysis
     {
         lock (this)
         {
-            return PredicateFactsCore(method.OriginalDefinition);
+            method = method.OriginalDefinition;
+            if (!_running && !_done && method.DeclaringSyntaxReferences.Length > 0)
+            {
+                Run(System.Threading.CancellationToken.None);
+                _done = true;
+            }
+
+            PredicateFacts? syntactic = PredicateFactsCore(method);
+            if (_bodies.ContainsKey(method) && SummaryOf(method) is { WhenTrue: { } whenTrue } summary)
+            {
+                var facts = new PredicateFacts();
+                Union(facts.WhenTrue, whenTrue, syntactic?.WhenTrue);
+                Union(facts.WhenFalse, summary.WhenFalse, syntactic?.WhenFalse);
+                return facts;
+            }
+
+            return syntactic;
+        }
+    }
+
+    private static void Union(Dictionary<int, Safe> into, Dictionary<int, Safe>? a, Dictionary<int, Safe>? b)
+    {
+        foreach (Dictionary<int, Safe>? source in new[] { a, b })
+        {
+            if (source is null)
+            {
+                continue;
+            }
+
+            foreach (KeyValuePair<int, Safe> fact in source)
+            {
+                into[fact.Key] = into.TryGetValue(fact.Key, out Safe existing) ? existing | fact.Value : fact.Value;
+            }
         }
     }
 

@@ -37,6 +37,7 @@ internal sealed partial class FlowAnalysis
     private readonly Dictionary<SyntaxTree, List<Diagnostic>> _diagnostics = new();
     private readonly HashSet<(string Id, Location Location)> _reported = new();
     private bool _done;
+    private bool _running;
     private bool? _strictCookiePolicy;
 
     private FlowAnalysis(Compilation compilation, ImmutableArray<IFlowRules> rules)
@@ -78,6 +79,7 @@ internal sealed partial class FlowAnalysis
 
     private void Run(CancellationToken cancellationToken)
     {
+        _running = true;
         Collect(cancellationToken);
         for (int round = 0; round < MaxRounds; round++)
         {
@@ -106,6 +108,8 @@ internal sealed partial class FlowAnalysis
 
             _fieldValues = _fieldWrites;
         }
+
+        _running = false;
     }
 
     private static bool SameFields(Dictionary<ISymbol, Value> a, Dictionary<ISymbol, Value> b)

@@ -96,6 +96,11 @@ internal static class GuardKeys
     public static StateKey? Of(Func<IOperation?, StateKey?> keyOf, IOperation operation)
     {
         operation = Guards.Unwrap(operation);
+        if (operation is IDeclarationExpressionOperation declaration)
+        {
+            operation = declaration.Expression;
+        }
+
         if (keyOf(operation) is { } key)
         {
             return key.Member is null ? key : key.Root;

@@ -19,10 +19,33 @@ internal static partial class Guards
         var facts = new Dictionary<StateKey, Safe>();
         var context = new FlowGuardContext(flow);
         Collect(context, condition, sense, facts);
+        ExpandAliases(state, flow, facts);
         foreach (KeyValuePair<StateKey, Safe> fact in facts)
         {
             Value value = state.Get(fact.Key) ?? flow.ValueOf(fact.Key);
             state.Set(fact.Key, value.WithTaint(Strengthen(value.Taint, fact.Value)));
+        }
+    }
+
+    /// <summary>What a check proves about a parsed value (<c>Uri.TryCreate(x, …, out u)</c>) holds for what it was parsed from.</summary>
+    public static void ExpandAliases(FlowState state, BodyFlow flow, Dictionary<StateKey, Safe> facts)
+    {
+        List<KeyValuePair<StateKey, Safe>>? extra = null;
+        foreach (KeyValuePair<StateKey, Safe> fact in facts)
+        {
+            Value value = state.Get(fact.Key) ?? flow.ValueOf(fact.Key);
+            if (value.AliasOf is { } alias && !facts.ContainsKey(alias))
+            {
+                (extra ??= new List<KeyValuePair<StateKey, Safe>>()).Add(new KeyValuePair<StateKey, Safe>(alias, fact.Value));
+            }
+        }
+
+        if (extra is not null)
+        {
+            foreach (KeyValuePair<StateKey, Safe> fact in extra)
+            {
+                Add(facts, fact.Key, fact.Value);
+            }
         }
     }
 

@@ -19,6 +19,31 @@ internal sealed class MethodSummary
 
     public List<KeyValuePair<ISymbol, Value>> FieldWrites { get; } = new();
 
+    /// <summary>For a bool method: what returning true (or false) proves about each parameter (null until a return is seen).</summary>
+    public Dictionary<int, Safe>? WhenTrue { get; set; }
+
+    public Dictionary<int, Safe>? WhenFalse { get; set; }
+
+    /// <summary>Intersects the facts of one more return path into <paramref name="facts"/>.</summary>
+    public static Dictionary<int, Safe> Meet(Dictionary<int, Safe>? facts, Dictionary<int, Safe> path)
+    {
+        if (facts is null)
+        {
+            return path;
+        }
+
+        var met = new Dictionary<int, Safe>();
+        foreach (KeyValuePair<int, Safe> fact in facts)
+        {
+            if (path.TryGetValue(fact.Key, out Safe other) && (fact.Value & other) != Safe.None)
+            {
+                met[fact.Key] = fact.Value & other;
+            }
+        }
+
+        return met;
+    }
+
     public void AddHit(ParameterHit hit)
     {
         foreach (ParameterHit existing in ParameterHits)
