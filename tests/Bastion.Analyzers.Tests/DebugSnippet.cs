@@ -6,7 +6,10 @@ using Xunit;
 
 namespace Bastion.Analyzers.Tests;
 
-/// <summary>While developing rules: BASTION_DEBUG_SNIPPET=sql/v01-….cs writes what Bastion reports on it to BASTION_DEBUG_SNIPPET.txt.</summary>
+/// <summary>
+/// While developing rules: BASTION_DEBUG_SNIPPET=sql/v01-….cs writes what Bastion reports on that development snippet, and
+/// the engine's trace, to bastion-debug.txt and bastion-trace.txt in the temp folder. Does nothing otherwise.
+/// </summary>
 public sealed class DebugSnippet
 {
     [Fact]
@@ -29,10 +32,10 @@ public sealed class DebugSnippet
         finally
         {
             Bastion.Analyzers.Flow.FlowAnalysis.Trace = null;
-            File.WriteAllText("/tmp/dev/trace.txt", trace.ToString());
+            File.WriteAllText(Path.Combine(Path.GetTempPath(), "bastion-trace.txt"), trace.ToString());
         }
 
         var (diagnostics, exceptions) = SecurityTool.Bastion.Run(SnippetCompiler.Compile(snippet), TestContext.Current.CancellationToken);
-        File.WriteAllText("/tmp/dev/debug.txt", string.Join("\n", diagnostics.Select(d => d.ToString()).Concat(exceptions)));
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "bastion-debug.txt"), string.Join("\n", diagnostics.Select(d => d.ToString()).Concat(exceptions)));
     }
 }

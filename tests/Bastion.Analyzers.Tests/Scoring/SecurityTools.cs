@@ -71,7 +71,7 @@ public sealed class SecurityTool
         "CA3003" => ["path"],
         "CA3002" => ["xss"],
         "CA5382" or "CA5383" => ["cookies"],
-        "CA5387" or "CA5388" or "CA5390" => ["secrets"],
+        "CA5390" => ["secrets"],
         "CA5404" or "CA5405" => ["jwt"],
         _ => [],
     };
