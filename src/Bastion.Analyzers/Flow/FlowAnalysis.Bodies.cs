@@ -85,6 +85,11 @@ internal sealed partial class FlowAnalysis
 
     private void Collect(CancellationToken cancellationToken)
     {
+        // A run cancelled half-way is started again from scratch.
+        _members.Clear();
+        _bodies.Clear();
+        _mappedMethodGroups.Clear();
+        _fieldValues = new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default);
         foreach (SyntaxTree tree in _compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();

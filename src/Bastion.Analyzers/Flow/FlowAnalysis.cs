@@ -80,36 +80,41 @@ internal sealed partial class FlowAnalysis
     private void Run(CancellationToken cancellationToken)
     {
         _running = true;
-        Collect(cancellationToken);
-        for (int round = 0; round < MaxRounds; round++)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            _summaries.Clear();
-            _diagnostics.Clear();
-            _reported.Clear();
-            _fieldWrites = new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default);
-            foreach (Body body in _members)
+            Collect(cancellationToken);
+            for (int round = 0; round < MaxRounds; round++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (body.Method is { } method)
+                _summaries.Clear();
+                _diagnostics.Clear();
+                _reported.Clear();
+                _fieldWrites = new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default);
+                foreach (Body body in _members)
                 {
-                    SummaryOf(method);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (body.Method is { } method)
+                    {
+                        SummaryOf(method);
+                    }
+                    else
+                    {
+                        Analyze(body, null, null);
+                    }
                 }
-                else
+
+                if (SameFields(_fieldValues, _fieldWrites))
                 {
-                    Analyze(body, null, null);
+                    break;
                 }
-            }
 
-            if (SameFields(_fieldValues, _fieldWrites))
-            {
-                break;
+                _fieldValues = _fieldWrites;
             }
-
-            _fieldValues = _fieldWrites;
         }
-
-        _running = false;
+        finally
+        {
+            _running = false;
+        }
     }
 
     private static bool SameFields(Dictionary<ISymbol, Value> a, Dictionary<ISymbol, Value> b)
