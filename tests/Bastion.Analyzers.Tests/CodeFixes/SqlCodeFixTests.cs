@@ -3,8 +3,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Bastion.CodeFixes;
-using Bastion.Generators.Analyzers;
-using Bastion.Generators.Tests.Infrastructure;
+using Bastion.Analyzers;
+using Bastion.Analyzers.Tests.Scoring;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -13,22 +13,23 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
-namespace Bastion.Generators.Tests.Analyzers;
+namespace Bastion.Analyzers.Tests.CodeFixes;
 
-/// <summary>The BAS1410 code fix turns interpolation holes in a Dapper call into parameters, and the result is clean.</summary>
+/// <summary>The BAS1410 code fix turns interpolation holes of request values in a Dapper call into parameters, and the result is clean.</summary>
 public sealed class SqlCodeFixTests
 {
     private const string Prelude = """
         using System.Collections.Generic;
         using Dapper;
+        using Microsoft.AspNetCore.Mvc;
         using Microsoft.Data.Sqlite;
 
         public sealed record Row(long Id, string Name);
         public sealed record Filter(string Name, long Owner);
 
-        public static class Repository
+        public sealed class RowsController : ControllerBase
         {
-            public static IEnumerable<Row> Run(SqliteConnection conn, string name, Filter filter, long id)
+            public IEnumerable<Row> Run([FromServices] SqliteConnection conn, string name, [FromQuery] Filter filter, long id)
             {
                 return BODY;
             }
@@ -54,9 +55,9 @@ public sealed class SqlCodeFixTests
         string fixedSource = await ApplyFix(source);
         Assert.Equal(Prelude.Replace("BODY", after, System.StringComparison.Ordinal), fixedSource);
 
-        var compilation = GeneratorHarness.Compile(fixedSource);
+        var compilation = Compile(fixedSource);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        Assert.Empty(GeneratorHarness.Analyze(compilation, new SqlInjectionAnalyzer()));
+        Assert.Empty(await compilation.WithAnalyzers([new SqlInjectionAnalyzer()]).GetAnalyzerDiagnosticsAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -65,6 +66,8 @@ public sealed class SqlCodeFixTests
         string source = Prelude.Replace("BODY", """conn.Query<Row>($"SELECT id, name FROM users WHERE name = '{name}' AND id = @id", new { id })""", System.StringComparison.Ordinal);
         Assert.Empty(await Actions(source));
     }
+
+    private static CSharpCompilation Compile(string source) => SnippetCompiler.Compile("Fix", [CSharpSyntaxTree.ParseText(source, SnippetCompiler.ParseOptions)]);
 
     private static async Task<string> ApplyFix(string source)
     {
@@ -81,10 +84,10 @@ public sealed class SqlCodeFixTests
     private static async Task<(Document Document, ImmutableArray<CodeAction> Actions)> ActionsFor(string source)
     {
         using var workspace = new AdhocWorkspace();
-        CSharpCompilation reference = GeneratorHarness.Compile(source);
+        CSharpCompilation reference = Compile(source);
         Project project = workspace.AddProject("Fix", LanguageNames.CSharp)
             .WithCompilationOptions(reference.Options)
-            .WithParseOptions(GeneratorHarness.ParseOptions)
+            .WithParseOptions(SnippetCompiler.ParseOptions)
             .WithMetadataReferences(reference.References);
         Document document = project.AddDocument("Repository.cs", source);
         Compilation compilation = (await document.Project.GetCompilationAsync())!;

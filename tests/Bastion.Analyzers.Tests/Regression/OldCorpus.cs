@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Bastion.Generators.Tests.Analyzers;
+namespace Bastion.Analyzers.Tests.Regression;
 
 /// <summary>Where a snippet goes: a controller action body, a minimal-API set-up body, or type members.</summary>
 public enum SnippetPlace
@@ -21,7 +21,7 @@ public sealed record Snippet(string Family, string Name, SnippetPlace Place, str
 /// <see cref="Wrap"/>) so Bastion's analyzers and SecurityCodeScan see exactly the same code; request
 /// values arrive as controller-action parameters (<c>input</c>, <c>request</c>) or minimal-API lambda parameters.
 /// </summary>
-public static class AnalyzerCorpus
+public static class OldCorpus
 {
     public const string Command = "Command injection";
     public const string Path = "Path traversal";
