@@ -92,6 +92,14 @@ public sealed class SafePathResolverTests : IDisposable
     [InlineData("inner-link/report.pdf", "docs/report.pdf")]
     [InlineData("new-upload.txt", "new-upload.txt")]
     [InlineData("console.txt", "console.txt")]
+    [InlineData("notes; draft.txt", "notes; draft.txt")]
+    [InlineData("C++/main.cpp", "C++/main.cpp")]
+    [InlineData("50% off.txt", "50% off.txt")]
+    [InlineData("re\u0301sume\u0301.pdf", "re\u0301sume\u0301.pdf")]
+    [InlineData("日本語のファイル.txt", "日本語のファイル.txt")]
+    [InlineData("emoji \U0001F600.txt", "emoji \U0001F600.txt")]
+    [InlineData("...a.txt", "...a.txt")]
+    [InlineData("a\u00A0b.txt", "a\u00A0b.txt")]
     public void Legitimate_names_resolve_inside_the_root(string input, string relative)
     {
         SafePathResult result = _resolver.Resolve(input);
@@ -126,6 +134,44 @@ public sealed class SafePathResolverTests : IDisposable
         Assert.Equal(404, missing.StatusCode);
         Assert.Equal(PathRejection.NotFound, existing.Resolve("docs").Rejection);
         Assert.True(existing.Resolve("docs/report.pdf").Succeeded);
+    }
+
+    [Theory]
+    [InlineData("..;x/outside.txt", PathRejection.ParentSegment)]
+    [InlineData("..\uFF1Bx/outside.txt", PathRejection.ParentSegment)]
+    [InlineData(".\u0301./outside.txt", PathRejection.ParentSegment)]
+    [InlineData("..\u3000/outside.txt", PathRejection.ParentSegment)]
+    [InlineData("a.txt\u3000", PathRejection.TrailingDotOrSpace)]
+    [InlineData("CON;x", PathRejection.DeviceName)]
+    [InlineData("%u002e%u002e/outside.txt", PathRejection.EncodedOrLookAlike)]
+    [InlineData("\uFE30/outside.txt", PathRejection.EncodedOrLookAlike)]
+    [InlineData("\uD83C\uDD00.txt", PathRejection.EncodedOrLookAlike)]
+    [InlineData("a\u2215b", PathRejection.EncodedOrLookAlike)]
+    [InlineData("a\uD800b.txt", PathRejection.ControlCharacter)]
+    [InlineData("a\u0378b.txt", PathRejection.ControlCharacter)]
+    public void Each_layer_rule_gives_its_reason(string input, PathRejection expected)
+        => Assert.Equal(expected, _resolver.Resolve(input).Rejection);
+
+    [Fact]
+    public void Caps_are_checked_before_anything_else()
+    {
+        string deep = string.Concat(Enumerable.Repeat("missing/", SafePathResolver.MaxSegments - 1)) + "file.txt";
+        Assert.True(_resolver.Resolve(deep).Succeeded);
+        Assert.Equal(PathRejection.TooManySegments, _resolver.Resolve("x/" + deep).Rejection);
+        Assert.Equal(PathRejection.TooManySegments, _resolver.Resolve(string.Concat(Enumerable.Repeat("a/", 2000))).Rejection);
+        Assert.Equal(PathRejection.TooLong, _resolver.Resolve(new string('a', SafePathResolver.MaxPathLength + 1)).Rejection);
+        Assert.Equal(PathRejection.TooLong, _resolver.Resolve(new string('a', SafePathResolver.MaxSegmentBytes + 1)).Rejection);
+        Assert.True(_resolver.Resolve(new string('a', SafePathResolver.MaxSegmentBytes)).Succeeded);
+    }
+
+    [Fact]
+    public void The_extension_must_hold_for_the_name_a_url_layer_sees_too()
+    {
+        var txtOnly = new SafePathResolver(_root, new SafePathOptions { AllowedExtensions = [".txt"] });
+        Assert.True(txtOnly.Resolve("notes.txt;v=2.txt").Succeeded);
+        Assert.Equal(PathRejection.ExtensionNotAllowed, txtOnly.Resolve("notes; draft.txt").Rejection); // "notes" has none
+        Assert.Equal(PathRejection.ExtensionNotAllowed, txtOnly.Resolve("shell.jsp;.txt").Rejection);
+        Assert.Equal(PathRejection.ExtensionNotAllowed, txtOnly.Resolve("shell.jsp\uFF1B.txt").Rejection);
     }
 
     [Fact]
