@@ -17,7 +17,7 @@ partial class FileEndpoints
             // [Get("/files/{*name}")] Download
             {
                 var argNameResolver = global::Bastion.Paths.SafePathBinding.CreateResolver(endpoints, "Uploads:Root", true, new string[] { ".txt", ".pdf" }, true, "GET /api/files/{*name}");
-                var method = new global::System.Func<global::Bastion.Paths.SafeFilePath, global::Microsoft.AspNetCore.Http.HttpResults.PhysicalFileHttpResult>(global::Bastion.Samples.Api.Files.FileEndpoints.Download).Method;
+                var method = new global::System.Func<global::Bastion.Paths.SafeFilePath, global::Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult>(global::Bastion.Samples.Api.Files.FileEndpoints.Download).Method;
                 var builder = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/files/{*name}", new[] { "GET" }, httpContext => HandleDownload(httpContext, argNameResolver));
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithDisplayName(builder, "GET /api/files/{*name} => FileEndpoints.Download");
                 global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithMetadata(builder, method);
