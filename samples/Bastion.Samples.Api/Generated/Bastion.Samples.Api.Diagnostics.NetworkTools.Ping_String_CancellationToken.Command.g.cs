@@ -29,6 +29,7 @@ static partial class NetworkTools
         __startInfo.ArgumentList.Add("2");
         __startInfo.ArgumentList.Add("--");
         __startInfo.ArgumentList.Add(host);
+        global::Bastion.Commands.SafeCommandRunner.CheckCommandLine(__startInfo, ["host"], [host]);
         return global::Bastion.Commands.SafeCommandRunner.RunAsync(__startInfo, global::System.TimeSpan.FromSeconds(5), 65536, ct);
     }
 }

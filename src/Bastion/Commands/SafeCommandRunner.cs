@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using Bastion.Text;
 using Bastion.Validation;
 
 namespace Bastion.Commands;
@@ -18,12 +19,20 @@ namespace Bastion.Commands;
 public static class SafeCommandRunner
 {
     private const int ChunkBytes = 16 * 1024;
+
+    // C0 controls, DEL and the C1 controls (char.IsControl), found with one vectorized scan.
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000B\f\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"
+        + "\u007F\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F"
+        + "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F");
     private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Refuses <paramref name="value"/> for <paramref name="parameterName"/> when it is empty, longer than
-    /// <paramref name="maxLength"/>, contains a control character (NUL, CR, LF...), or starts with '-' while
-    /// <paramref name="allowLeadingDash"/> is false.
+    /// <paramref name="maxLength"/> UTF-8 bytes or than the OS passes as one argument
+    /// (<see cref="CommandLineLimits.MaxArgumentBytes"/>), contains a control character (NUL, CR, LF, ESC, C1...) or a
+    /// lone surrogate, or starts with '-' while <paramref name="allowLeadingDash"/> is false. Linear in the value;
+    /// allocates nothing unless it refuses.
     /// </summary>
     /// <exception cref="CommandArgumentException">The value is refused; the message never contains it.</exception>
     public static void CheckArgument(string? value, string parameterName, int maxLength, bool allowLeadingDash)
@@ -33,17 +42,21 @@ public static class SafeCommandRunner
             throw new CommandArgumentException(parameterName, CommandArgumentProblem.Empty);
         }
 
-        if (value.Length > maxLength)
+        // Every UTF-16 unit is at least one UTF-8 byte and at most three, so most values are decided without counting.
+        int limit = Math.Min(maxLength, CommandLineLimits.MaxArgumentBytes);
+        if (value.Length > limit || (value.Length > limit / 3 && Encoding.UTF8.GetByteCount(value) > limit))
         {
             throw new CommandArgumentException(parameterName, CommandArgumentProblem.TooLong);
         }
 
-        foreach (char c in value)
+        if (value.AsSpan().ContainsAny(ControlCharacters))
         {
-            if (char.IsControl(c))
-            {
-                throw new CommandArgumentException(parameterName, CommandArgumentProblem.ControlCharacter);
-            }
+            throw new CommandArgumentException(parameterName, CommandArgumentProblem.ControlCharacter);
+        }
+
+        if (Utf16.HasLoneSurrogate(value))
+        {
+            throw new CommandArgumentException(parameterName, CommandArgumentProblem.InvalidText);
         }
 
         if (!allowLeadingDash && value[0] == '-')
@@ -51,6 +64,47 @@ public static class SafeCommandRunner
             throw new CommandArgumentException(parameterName, CommandArgumentProblem.LeadingDash);
         }
     }
+
+    /// <summary>
+    /// Refuses a start the OS would reject for its size (<see cref="CommandLineLimits"/>): any argument or environment
+    /// string longer than <see cref="CommandLineLimits.MaxArgumentBytes"/>, or all of them together over
+    /// <see cref="CommandLineLimits.MaxTotalBytes"/>. The refusal names the longest of <paramref name="values"/> (the
+    /// <c>[CommandArg]</c> texts, under <paramref name="parameterNames"/>), the one whose shortening helps most.
+    /// </summary>
+    /// <exception cref="CommandArgumentException">The values make the start too large (<see cref="CommandArgumentProblem.ExceedsSystemLimit"/>).</exception>
+    /// <exception cref="InvalidOperationException">The fixed parts alone (executable, literal arguments, environment) are too large.</exception>
+    public static void CheckCommandLine(ProcessStartInfo startInfo, ReadOnlySpan<string> parameterNames, ReadOnlySpan<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(startInfo);
+        if (parameterNames.Length != values.Length)
+        {
+            throw new ArgumentException("One name per value.", nameof(parameterNames));
+        }
+
+        if (FitsTheSystem(startInfo))
+        {
+            return;
+        }
+
+        int longest = -1;
+        int longestBytes = -1;
+        for (int i = 0; i < values.Length; i++)
+        {
+            int bytes = Encoding.UTF8.GetByteCount(values[i] ?? string.Empty);
+            if (bytes > longestBytes)
+            {
+                (longest, longestBytes) = (i, bytes);
+            }
+        }
+
+        throw longest < 0
+            ? new InvalidOperationException("The command's fixed arguments and environment alone exceed the system's limit.")
+            : new CommandArgumentException(parameterNames[longest], CommandArgumentProblem.ExceedsSystemLimit);
+    }
+
+    private static bool FitsTheSystem(ProcessStartInfo startInfo)
+        => CommandLineLimits.Measure(startInfo, out int longestString) <= CommandLineLimits.MaxTotalBytes()
+           && longestString <= CommandLineLimits.MaxArgumentBytes;
 
     /// <summary>Refuses <paramref name="value"/> unless <paramref name="pattern"/> matches all of it within its timeout.</summary>
     /// <exception cref="CommandArgumentException">The value is refused.</exception>
@@ -164,6 +218,11 @@ public static class SafeCommandRunner
             {
                 throw new ArgumentException("An argument contains NUL, which would cut it short.", nameof(startInfo));
             }
+        }
+
+        if (!FitsTheSystem(startInfo))
+        {
+            throw new ArgumentException("The command line and environment exceed what the system lets one program start carry; check them with CheckCommandLine first.", nameof(startInfo));
         }
     }
 

@@ -30,6 +30,7 @@ static partial class Diagnostics
         __startInfo.ArgumentList.Add("--format=%H {braces}");
         __startInfo.ArgumentList.Add("--");
         __startInfo.ArgumentList.Add(path);
+        global::Bastion.Commands.SafeCommandRunner.CheckCommandLine(__startInfo, ["count", "path"], [__countText, path]);
         return global::Bastion.Commands.SafeCommandRunner.RunAsync(__startInfo, global::System.TimeSpan.FromSeconds(10), 1048576, default);
     }
 }
