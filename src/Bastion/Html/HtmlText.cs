@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
+using System.Linq;
 using System.Text;
+using Bastion.Text;
 
 namespace Bastion.Html;
 
@@ -15,9 +17,13 @@ public static class HtmlText
     // The characters Encode can change: markup delimiters, the ampersand (bare ones become &amp;) and NUL.
     private static readonly SearchValues<char> CharactersEncodeChanges = SearchValues.Create("<>&\0");
 
-    // '<', '>', NUL, and the compatibility forms that NFKC normalization turns into '<' and '>'
-    // (small and fullwidth less-than/greater-than), in case a later layer normalizes the stored text.
-    private static readonly SearchValues<char> MarkupCharacters = SearchValues.Create("<>\0\uFE64\uFE65\uFF1C\uFF1E");
+    // '<', '>', NUL, and every character whose NFKC or NFKD form holds '<' or '>' (small and fullwidth forms, and the
+    // negated relations U+226E/U+226F, which decompose to '<'/'>' and a combining mark), in case a later layer
+    // normalizes the stored text. From the generated look-alike table, not a hand-picked list.
+    private static readonly SearchValues<char> MarkupCharacters = SearchValues.Create("<>\0" + LookAlikeCharacters(LookAlikeKinds.LessThan | LookAlikeKinds.GreaterThan));
+
+    // '&' and the characters that normalize to it (U+FE60, U+FF06): each can start a character reference.
+    private static readonly SearchValues<char> Ampersands = SearchValues.Create("&" + LookAlikeCharacters(LookAlikeKinds.Ampersand));
 
     /// <summary>Longest named character reference kept as written ("&amp;CounterClockwiseContourIntegral;" is 31 letters).</summary>
     private const int MaxReferenceName = 32;
@@ -80,10 +86,12 @@ public static class HtmlText
     public static bool NeedsEncoding(ReadOnlySpan<char> input) => FirstChange(input) >= 0;
 
     /// <summary>
-    /// The <see cref="HtmlPolicy.Reject"/> test: true when <paramref name="input"/> holds <c>&lt;</c>, <c>&gt;</c> (or
-    /// their fullwidth and small forms, which NFKC normalization turns into them), NUL, or a character reference
-    /// (<c>&amp;#..</c> or <c>&amp;name;</c>) that a later decoding step could turn into markup. A bare ampersand
-    /// ("Tom &amp; Jerry") is not markup.
+    /// The <see cref="HtmlPolicy.Reject"/> test: true when <paramref name="input"/> holds <c>&lt;</c>, <c>&gt;</c> (or a
+    /// character that Unicode normalization turns into one), NUL, or something a later decoding step could read as a
+    /// character reference: <c>&amp;#</c>, or <c>&amp;</c> and letters or digits then <c>;</c> — also when the ampersand,
+    /// <c>#</c> or <c>;</c> is a normalization look-alike, or the letters are fullwidth or from another script (a
+    /// normalizing layer makes <c>&amp;ｌｔ；</c> into <c>&amp;lt;</c>). A bare ampersand ("Tom &amp; Jerry") is not markup.
+    /// Linear in the input; allocates nothing.
     /// </summary>
     public static bool ContainsMarkup(ReadOnlySpan<char> input)
     {
@@ -92,28 +100,37 @@ public static class HtmlText
             return true;
         }
 
-        for (int amp = input.IndexOf('&'); amp >= 0; amp = NextAmpersand(input, amp))
+        for (int amp = input.IndexOfAny(Ampersands); amp >= 0; amp = NextAmpersand(input, amp))
         {
             ReadOnlySpan<char> rest = input[(amp + 1)..];
-            if (rest.Length > 0 && rest[0] == '#')
+            if (rest.Length > 0 && Is(rest, 0, '#', LookAlikeKinds.Hash))
             {
                 return true;
             }
 
             int letters = 0;
-            while (letters < rest.Length && char.IsAsciiLetterOrDigit(rest[letters]))
+            while (letters < rest.Length && Rune.DecodeFromUtf16(rest[letters..], out Rune rune, out int length) == OperationStatus.Done && Rune.IsLetterOrDigit(rune))
             {
-                letters++;
+                letters += length;
             }
 
-            if (letters > 0 && letters < rest.Length && rest[letters] == ';')
+            if (letters > 0 && letters < rest.Length && Is(rest, letters, ';', LookAlikeKinds.Semicolon))
             {
                 return true;
             }
+
+            // The loop resumes after the letters: a reference cannot start inside them, so no character is read twice.
+            amp += letters;
         }
 
         return false;
     }
+
+    private static bool Is(ReadOnlySpan<char> text, int index, char ascii, LookAlikeKinds kind)
+        => text[index] == ascii || (text[index] >= 0x80 && (LookAlikes.KindsAt(text, index, out _) & kind) != 0);
+
+    private static string LookAlikeCharacters(LookAlikeKinds kinds)
+        => new(LookAlikes.All().Where(e => (e.Kinds & kinds) != 0 && e.CodePoint <= char.MaxValue).Select(e => (char)e.CodePoint).ToArray());
 
     private static int FirstChange(ReadOnlySpan<char> input)
     {
@@ -183,7 +200,7 @@ public static class HtmlText
 
     private static int NextAmpersand(ReadOnlySpan<char> input, int previous)
     {
-        int next = input[(previous + 1)..].IndexOf('&');
+        int next = input[(previous + 1)..].IndexOfAny(Ampersands);
         return next < 0 ? -1 : previous + 1 + next;
     }
 }
