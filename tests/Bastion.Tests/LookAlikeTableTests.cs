@@ -12,16 +12,17 @@ namespace Bastion.Tests;
 
 /// <summary>
 /// The look-alike table the guards use (no normalization at run time, so it holds under InvariantGlobalization) is
-/// recomputed here from the rule: every code point U+0080..U+10FFFF (surrogates skipped) normalized alone with ICU
-/// (NFKC and NFKD), and every BMP code point converted with the best-fit tables of the Windows ANSI code pages. A
-/// code point is in the table with the kinds of guard-relevant ASCII its forms contain (<see cref="LookAlikeKinds"/>):
-/// path syntax <c>. / \ : ; % ? #</c> and all-space forms from both sources (best-fit <c>?</c> excepted: it is also
-/// best-fit's answer for "no mapping"), markup <c>&lt; &gt; &amp;</c> from normalization only (browsers never best-fit).
+/// recomputed here from the rule: every code point U+0080..U+10FFFF (surrogates skipped) is normalized alone with ICU,
+/// and each form it can take (itself, NFC, NFD, NFKC, NFKD) is converted with the best-fit tables of the Windows ANSI
+/// code pages (a layer may normalize, then hand the text to an ANSI API). A code point is in the table with the kinds of
+/// guard-relevant ASCII those results contain (<see cref="LookAlikeKinds"/>): path syntax <c>. / \ : ; % ? #</c> and
+/// all-space results from both sources (a best-fit <c>?</c> excepted: it is also best-fit's answer for "no mapping"),
+/// markup <c>&lt; &gt; &amp;</c> from normalization only (browsers never best-fit).
 /// Regenerate after a Unicode or .NET update: <c>BASTION_ACCEPT=1 dotnet test tests/Bastion.Tests --filter LookAlikeTableTests</c>.
 /// </summary>
 public sealed class LookAlikeTableTests
 {
-    /// <summary>The ANSI code pages a Windows system can use for its "A" file APIs.</summary>
+    /// <summary>The ANSI code pages a Windows system can use for its "A" file APIs (one per system).</summary>
     private static readonly int[] AnsiCodePages = [874, 932, 936, 949, 950, 1250, 1251, 1252, 1253, 1254, 1255, 1256, 1257, 1258];
 
     private static readonly string TablePath = Path.Combine(RepositoryRoot.Find(), "src", "Bastion", "Text", "LookAlikes.Table.g.cs");
@@ -91,6 +92,20 @@ public sealed class LookAlikeTableTests
                 : (kinds, why);
         }
 
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Encoding[] codePages = AnsiCodePages.Select(Encoding.GetEncoding).ToArray();
+
+        // Looking at one code point at a time is complete only if no character that best-fits to path syntax is the
+        // canonical composition of a sequence (normalizing "x" + combining mark could then create one). None is.
+        for (char c = '\u0080'; c < '\uD800'; c++)
+        {
+            string alone = c.ToString();
+            if (codePages.Any(e => (KindsOf(e.GetString(e.GetBytes(alone)), LookAlikeKinds.PathSyntax) & ~LookAlikeKinds.Question) != LookAlikeKinds.None))
+            {
+                Assert.True(Normalize(alone, NormalizationForm.FormD) is { Length: 1 }, $"U+{(int)c:X4} best-fits to path syntax and decomposes into a sequence");
+            }
+        }
+
         for (int codePoint = 0x80; codePoint <= 0x10FFFF; codePoint++)
         {
             if (codePoint is >= 0xD800 and <= 0xDFFF)
@@ -110,26 +125,24 @@ public sealed class LookAlikeTableTests
             {
                 Add(codePoint, KindsOf(kd, LookAlikeKinds.PathSyntax | LookAlikeKinds.Markup), "NFKD " + Show(kd));
             }
-        }
 
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        Span<byte> bytes = stackalloc byte[8];
-        foreach (int page in AnsiCodePages)
-        {
-            Encoding encoding = Encoding.GetEncoding(page);
-            for (int codePoint = 0x80; codePoint <= 0xFFFF; codePoint++)
+            // A layer may normalize and then convert to an ANSI code page: best-fit every form the code point can take.
+            // (Two best-fit conversions in a row would need two system code pages, so one is enough.)
+            foreach ((string name, string? form) in new[] { ("", alone), ("NFC ", Normalize(alone, NormalizationForm.FormC)), ("NFD ", Normalize(alone, NormalizationForm.FormD)), ("NFKC ", kc), ("NFKD ", kd) })
             {
-                if (codePoint is >= 0xD800 and <= 0xDFFF)
+                if (form is null || (name.Length > 0 && form == alone) || form.Any(c => c >= 0x10000 || char.IsSurrogate(c)) || (form.Length == 1 && form[0] < 0x80))
                 {
                     continue;
                 }
 
-                char c = (char)codePoint;
-                int count = encoding.GetBytes(new ReadOnlySpan<char>(in c), bytes);
-                if (count == 1 && bytes[0] < 0x80 && bytes[0] != '?')
+                foreach (Encoding encoding in codePages)
                 {
-                    string ascii = ((char)bytes[0]).ToString();
-                    Add(codePoint, KindsOf(ascii, LookAlikeKinds.PathSyntax), "best-fit " + Show(ascii));
+                    // '?' is also what best-fit writes for "no mapping", so a best-fit '?' is not counted as one.
+                    string converted = encoding.GetString(encoding.GetBytes(form));
+                    if (converted != form)
+                    {
+                        Add(codePoint, KindsOf(converted, LookAlikeKinds.PathSyntax) & ~LookAlikeKinds.Question, "best-fit " + (name.Length > 0 ? "of " + name : string.Empty) + Show(converted));
+                    }
                 }
             }
         }

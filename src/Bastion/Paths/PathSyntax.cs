@@ -188,17 +188,18 @@ internal static class PathSyntax
     }
 
     /// <summary>
-    /// One segment, as written and as a URL-based layer would cut it at <c>;</c>, <c>?</c> or <c>#</c> (or a look-alike
-    /// of them): neither may be a dot segment once trailing dots and spaces are stripped (Windows) and combining marks
-    /// dropped (accent-stripping layers), end in a dot or space, or name a Windows device.
+    /// One segment: no layer may read it as a dot segment (<see cref="DotSegments"/>); as written and as a URL layer
+    /// cuts it at its first <c>;</c>, <c>?</c> or <c>#</c> (or a look-alike), it may not end in a dot or space (Windows
+    /// strips them) or name a Windows device; and it fits <see cref="MaxSegmentBytes"/>.
     /// </summary>
     private static PathRejection CheckSegment(ReadOnlySpan<char> segment)
     {
-        ReadOnlySpan<char> cut = segment[..CutAt(segment)];
-        if (IsDotLike(cut))
+        if (DotSegments.ReadsAsDotSegment(segment))
         {
-            return PathRejection.ParentSegment; // "..", "...", "..;x", ". .", ".\u0301.": a parent or current directory somewhere
+            return PathRejection.ParentSegment; // "..", "...", "..;x", ". .", ".\u0301.", "..é": a parent or current directory somewhere
         }
+
+        ReadOnlySpan<char> cut = segment[..CutAt(segment)];
 
         if (EndsInDotOrSpace(segment) || EndsInDotOrSpace(cut))
         {
@@ -229,20 +230,6 @@ internal static class PathSyntax
         }
 
         return end;
-    }
-
-    /// <summary>Only dots, spaces (and what becomes one: look-alikes, '+' for form decoding) and combining marks, or nothing.</summary>
-    private static bool IsDotLike(ReadOnlySpan<char> name)
-    {
-        foreach (char c in name)
-        {
-            if (c is not ('.' or ' ' or '+') && !IsSpaceLike(c) && !IsMark(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool EndsInDotOrSpace(ReadOnlySpan<char> name)
