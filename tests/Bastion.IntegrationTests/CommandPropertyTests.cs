@@ -27,7 +27,7 @@ public sealed class CommandPropertyTests
     [
         "a", "Z", "0", " ", "  ", "\t", "\n", "\r", "\0", "\u001B[2J", "\u0085", "\u007F", "-", "--", "-o", "'", "\"", "`", "$", "$(id)", "${IFS}", ";", "|", "&", "&&",
         ">", "<", "*", "?", "[a]", "~", "\\", "%s", "%n", "%%", "\\n", "=", "é", "日本", "\U0001F600", "\u202E", "\u200B", "\uFEFF", "\uD800", "\uDC00", "\uFF1B",
-        new string('x', 500), new string('é', 400),
+        new string('x', 500), new string('é', 400), new string('é', 700), string.Concat(System.Linq.Enumerable.Repeat("\U0001F600", 300)),
     ];
 
     private static Gen<string> Values => Gen.Int[0, Pieces.Length - 1].Select(i => Pieces[i]).Array[0, 8].Select(string.Concat);
@@ -35,6 +35,16 @@ public sealed class CommandPropertyTests
     [Fact]
     public async Task Values_are_refused_for_the_right_reason_or_reach_the_program_as_one_exact_argument()
         => await Values.SampleAsync(ReachesTheProgramExactlyOrIsRefused, iter: 400, threads: 1);
+
+    /// <summary>Shrunk counterexamples of the property above, from running it against the runner before this branch (05a3495).</summary>
+    public static TheoryData<string> Counterexamples() => new(
+        "\uD800", // accepted, and printf received EF BF BD: a lone surrogate has no UTF-8 form
+        "\uDC00",
+        new string('é', 1400)); // accepted: 1,400 characters under MaxLength 2000, but 2,800 bytes
+
+    [Theory]
+    [MemberData(nameof(Counterexamples))]
+    public Task Counterexamples_found_by_the_property(string value) => ReachesTheProgramExactlyOrIsRefused(value);
 
     private static async Task ReachesTheProgramExactlyOrIsRefused(string value)
     {
