@@ -39,7 +39,6 @@ public sealed class CommandPropertyTests
     /// <summary>Shrunk counterexamples of the property above, from running it against the runner before this branch (05a3495).</summary>
     public static TheoryData<string> Counterexamples() => new(
         "\uD800", // accepted, and printf received EF BF BD: a lone surrogate has no UTF-8 form
-        "\uDC00",
         new string('é', 1400)); // accepted: 1,400 characters under MaxLength 2000, but 2,800 bytes
 
     [Theory]
