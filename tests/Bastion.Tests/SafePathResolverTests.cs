@@ -162,6 +162,9 @@ public sealed class SafePathResolverTests : IDisposable
         Assert.Equal(PathRejection.TooLong, _resolver.Resolve(new string('a', SafePathResolver.MaxPathLength + 1)).Rejection);
         Assert.Equal(PathRejection.TooLong, _resolver.Resolve(new string('a', SafePathResolver.MaxSegmentBytes + 1)).Rejection);
         Assert.True(_resolver.Resolve(new string('a', SafePathResolver.MaxSegmentBytes)).Succeeded);
+        string longName = new('é', SafePathResolver.MaxSegmentBytes / 2);
+        Assert.Equal(PathRejection.TooLong, _resolver.Resolve(string.Join('/', Enumerable.Repeat(longName, 17))).Rejection); // over PATH_MAX in bytes
+        Assert.True(_resolver.Resolve(string.Join('/', Enumerable.Repeat(longName, 15))).Succeeded);
     }
 
     [Fact]
@@ -201,6 +204,32 @@ public sealed class SafePathResolverTests : IDisposable
                 Assert.DoesNotContain("..", result.Path.RelativePath.Split('/'));
             }
         }, iter: 5000);
+    }
+
+    /// <summary>
+    /// Differential: on Linux the kernel resolves the path (one open, /proc/self/fd); elsewhere .NET's file APIs walk it
+    /// component by component. Both must give the same verdict and the same real path, links of every kind included.
+    /// </summary>
+    [Fact]
+    public void The_kernel_walk_and_the_portable_walk_agree()
+    {
+        Assert.SkipWhen(!OperatingSystem.IsLinux(), "the kernel walk is Linux-only");
+        var portable = new SafePathResolver(_root) { UsePortableWalk = true };
+        string[] linked = ["inner-link/new.txt", "inner-link/report.pdf", "dir-out/uploads/a.txt", "dir-out/uploads/docs/report.pdf", "dangling-out.txt",
+            "dangling-out.txt/x", "loop-a/x", "a.txt/x", "docs/missing/deeper/x.txt", "missing/inner-link", "relative-out.txt", "link-out.txt"];
+        string[] pieces = ["a.txt", "docs", "report.pdf", "inner-link", "dir-out", "uploads", "dangling-out.txt", "loop-a", "missing", "nested", "deeper", "file.txt", "/", ".", "é"];
+        var inputs = HostilePaths.All().Concat(linked).Concat(Enumerable.Range(0, 3000).Select(i =>
+            string.Join('/', Enumerable.Range(0, 1 + (i % 5)).Select(j => pieces[(i * 7 + j * 13) % pieces.Length]))));
+        foreach (string input in inputs)
+        {
+            SafePathResult kernel = _resolver.Resolve(input);
+            SafePathResult walked = portable.Resolve(input);
+            Assert.True(kernel.Rejection == walked.Rejection, $"'{input}': kernel {kernel.Rejection}, portable {walked.Rejection}");
+            if (kernel.Succeeded)
+            {
+                Assert.Equal(walked.Path.FullPath, kernel.Path.FullPath);
+            }
+        }
     }
 
     [Fact]

@@ -7,7 +7,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
-using Bastion.Text;
 using Bastion.Validation;
 
 namespace Bastion.Commands;
@@ -19,49 +18,22 @@ namespace Bastion.Commands;
 public static class SafeCommandRunner
 {
     private const int ChunkBytes = 16 * 1024;
-
-    // C0 controls, DEL and the C1 controls (char.IsControl), found with one vectorized scan.
-    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
-        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000B\f\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"
-        + "\u007F\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F"
-        + "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F");
     private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Refuses <paramref name="value"/> for <paramref name="parameterName"/> when it is empty, longer than
     /// <paramref name="maxLength"/> UTF-8 bytes or than the OS passes as one argument
     /// (<see cref="CommandLineLimits.MaxArgumentBytes"/>), contains a control character (NUL, CR, LF, ESC, C1...) or a
-    /// lone surrogate, or starts with '-' while <paramref name="allowLeadingDash"/> is false. Linear in the value;
-    /// allocates nothing unless it refuses.
+    /// lone surrogate, or starts with '-' while <paramref name="allowLeadingDash"/> is false
+    /// (<see cref="CommandArgumentCheck.FindProblem"/>, which decides without throwing). Linear in the value; allocates
+    /// nothing unless it refuses.
     /// </summary>
     /// <exception cref="CommandArgumentException">The value is refused; the message never contains it.</exception>
     public static void CheckArgument(string? value, string parameterName, int maxLength, bool allowLeadingDash)
     {
-        if (string.IsNullOrEmpty(value))
+        if (CommandArgumentCheck.FindProblem(value, maxLength, allowLeadingDash) is { } problem)
         {
-            throw new CommandArgumentException(parameterName, CommandArgumentProblem.Empty);
-        }
-
-        // Every UTF-16 unit is at least one UTF-8 byte and at most three, so most values are decided without counting.
-        int limit = Math.Min(maxLength, CommandLineLimits.MaxArgumentBytes);
-        if (value.Length > limit || (value.Length > limit / 3 && Encoding.UTF8.GetByteCount(value) > limit))
-        {
-            throw new CommandArgumentException(parameterName, CommandArgumentProblem.TooLong);
-        }
-
-        if (value.AsSpan().ContainsAny(ControlCharacters))
-        {
-            throw new CommandArgumentException(parameterName, CommandArgumentProblem.ControlCharacter);
-        }
-
-        if (Utf16.HasLoneSurrogate(value))
-        {
-            throw new CommandArgumentException(parameterName, CommandArgumentProblem.InvalidText);
-        }
-
-        if (!allowLeadingDash && value[0] == '-')
-        {
-            throw new CommandArgumentException(parameterName, CommandArgumentProblem.LeadingDash);
+            throw new CommandArgumentException(parameterName, problem);
         }
     }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Linq;
 using System.Text;
 using Bastion.Text;
 
@@ -20,10 +19,10 @@ public static class HtmlText
     // '<', '>', NUL, and every character whose NFKC or NFKD form holds '<' or '>' (small and fullwidth forms, and the
     // negated relations U+226E/U+226F, which decompose to '<'/'>' and a combining mark), in case a later layer
     // normalizes the stored text. From the generated look-alike table, not a hand-picked list.
-    private static readonly SearchValues<char> MarkupCharacters = SearchValues.Create("<>\0" + LookAlikeCharacters(LookAlikeKinds.LessThan | LookAlikeKinds.GreaterThan));
+    private static readonly SearchValues<char> MarkupCharacters = SearchValues.Create("<>\0" + LookAlikes.CharactersWith(LookAlikeKinds.LessThan | LookAlikeKinds.GreaterThan, withHighSurrogates: false));
 
     // '&' and the characters that normalize to it (U+FE60, U+FF06): each can start a character reference.
-    private static readonly SearchValues<char> Ampersands = SearchValues.Create("&" + LookAlikeCharacters(LookAlikeKinds.Ampersand));
+    private static readonly SearchValues<char> Ampersands = SearchValues.Create("&" + LookAlikes.CharactersWith(LookAlikeKinds.Ampersand, withHighSurrogates: false));
 
     /// <summary>Longest named character reference kept as written ("&amp;CounterClockwiseContourIntegral;" is 31 letters).</summary>
     private const int MaxReferenceName = 32;
@@ -45,38 +44,36 @@ public static class HtmlText
         }
 
         var builder = new StringBuilder(input.Length + 16);
-        builder.Append(input, 0, first);
         ReadOnlySpan<char> span = input;
-        for (int i = first; i < span.Length; i++)
+        builder.Append(span[..first]);
+        for (int i = first; i < span.Length;)
         {
             char c = span[i];
             switch (c)
             {
                 case '<':
                     builder.Append("&lt;");
+                    i++;
                     break;
                 case '>':
                     builder.Append("&gt;");
+                    i++;
                     break;
                 case '\0':
+                    i++;
                     break;
-                case '&':
+                default: // '&'
                     int reference = ReferenceLength(span[i..]);
-                    if (reference > 0)
-                    {
-                        builder.Append(span.Slice(i, reference));
-                        i += reference - 1;
-                    }
-                    else
-                    {
-                        builder.Append("&amp;");
-                    }
-
-                    break;
-                default:
-                    builder.Append(c);
+                    builder.Append(reference > 0 ? span.Slice(i, reference) : "&amp;");
+                    i += Math.Max(reference, 1);
                     break;
             }
+
+            // Copy the run up to the next character that can change in one piece.
+            int run = span[i..].IndexOfAny(CharactersEncodeChanges);
+            run = run < 0 ? span.Length - i : run;
+            builder.Append(span.Slice(i, run));
+            i += run;
         }
 
         return builder.ToString();
@@ -102,25 +99,36 @@ public static class HtmlText
 
         for (int amp = input.IndexOfAny(Ampersands); amp >= 0; amp = NextAmpersand(input, amp))
         {
-            ReadOnlySpan<char> rest = input[(amp + 1)..];
-            if (rest.Length > 0 && Is(rest, 0, '#', LookAlikeKinds.Hash))
+            int i = amp + 1;
+            if (i < input.Length && Is(input, i, '#', LookAlikeKinds.Hash))
             {
                 return true;
             }
 
-            int letters = 0;
-            while (letters < rest.Length && Rune.DecodeFromUtf16(rest[letters..], out Rune rune, out int length) == OperationStatus.Done && Rune.IsLetterOrDigit(rune))
+            int letters = i;
+            while (letters < input.Length)
             {
-                letters += length;
+                if (char.IsAsciiLetterOrDigit(input[letters]))
+                {
+                    letters++;
+                }
+                else if (input[letters] >= 0x80 && Rune.DecodeFromUtf16(input[letters..], out Rune rune, out int length) == OperationStatus.Done && Rune.IsLetterOrDigit(rune))
+                {
+                    letters += length;
+                }
+                else
+                {
+                    break;
+                }
             }
 
-            if (letters > 0 && letters < rest.Length && Is(rest, letters, ';', LookAlikeKinds.Semicolon))
+            if (letters > i && letters < input.Length && Is(input, letters, ';', LookAlikeKinds.Semicolon))
             {
                 return true;
             }
 
-            // The loop resumes after the letters: a reference cannot start inside them, so no character is read twice.
-            amp += letters;
+            // The search resumes after the letters: a reference cannot start inside them, so no character is read twice.
+            amp = letters - 1;
         }
 
         return false;
@@ -128,9 +136,6 @@ public static class HtmlText
 
     private static bool Is(ReadOnlySpan<char> text, int index, char ascii, LookAlikeKinds kind)
         => text[index] == ascii || (text[index] >= 0x80 && (LookAlikes.KindsAt(text, index, out _) & kind) != 0);
-
-    private static string LookAlikeCharacters(LookAlikeKinds kinds)
-        => new(LookAlikes.All().Where(e => (e.Kinds & kinds) != 0 && e.CodePoint <= char.MaxValue).Select(e => (char)e.CodePoint).ToArray());
 
     private static int FirstChange(ReadOnlySpan<char> input)
     {

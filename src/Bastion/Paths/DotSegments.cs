@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Globalization;
 using Bastion.Text;
 
@@ -21,6 +22,13 @@ namespace Bastion.Paths;
 internal static class DotSegments
 {
     private const LookAlikeKinds Cuts = LookAlikeKinds.Semicolon | LookAlikeKinds.Question | LookAlikeKinds.Hash;
+
+    private static readonly SearchValues<char> SlugKeepers = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-");
+
+    // Once only the slug rule can still refuse, these are the only characters that change the answer (a bitmap: a
+    // SearchValues over this scattered set would pick a slow probabilistic map).
+    private static readonly CharBitmap SlugRuleCharacters = new(static c => SlugKeepers.Contains(c) || c is '.' or ';' or '?' or '#'
+        || char.IsHighSurrogate(c) || (LookAlikes.KindsOf(c) & Cuts) != 0);
 
     public static bool ReadsAsDotSegment(ReadOnlySpan<char> segment)
     {
@@ -60,11 +68,39 @@ internal static class DotSegments
                 onlyDotsAndSpaces = false;
             }
 
-            nothingSlugKeeps &= !(char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+            nothingSlugKeeps &= !SlugKeepers.Contains(c);
             asciiDotsAndSpaces &= c < 0x80 ? c is '.' or ' ' or '+' : mark || (kinds & LookAlikeKinds.Space) != 0;
             i += length - 1;
+            if (!onlyDotsAndSpaces && !asciiDotsAndSpaces)
+            {
+                return nothingSlugKeeps && OnlySlugRuleRefuses(segment[(i + 1)..], dots);
+            }
         }
 
         return onlyDotsAndSpaces || (nothingSlugKeeps && dots >= 2);
+    }
+
+    /// <summary>The rest of the loop when only the slug rule can refuse, visiting only the characters that matter (most names: none).</summary>
+    private static bool OnlySlugRuleRefuses(ReadOnlySpan<char> rest, int dots)
+    {
+        for (int at = SlugRuleCharacters.IndexOfAny(rest, 0); at >= 0; at = SlugRuleCharacters.IndexOfAny(rest, at + 1))
+        {
+            char c = rest[at];
+            if (SlugKeepers.Contains(c))
+            {
+                return false;
+            }
+
+            if (c == '.')
+            {
+                dots++;
+            }
+            else if (dots >= 2 && (c is ';' or '?' or '#' || (LookAlikes.KindsAt(rest, at, out _) & Cuts) != 0))
+            {
+                return true;
+            }
+        }
+
+        return dots >= 2;
     }
 }

@@ -29,6 +29,8 @@ internal static class PathSyntax
 
     private static readonly SearchValues<char> Separators = SearchValues.Create("/\\");
 
+    private static readonly CharBitmap NeedsALook = new(NeedsALookAt);
+
     // Where a URL-based layer ends a segment's name: ';' starts a path parameter (servlet containers strip it, so
     // "..;x" is ".." there), '?' and '#' end the path when the value is put in a URL.
     private static readonly SearchValues<char> SegmentCuts = SearchValues.Create(";?#");
@@ -44,11 +46,13 @@ internal static class PathSyntax
 
     /// <summary>
     /// Checks <paramref name="path"/> and writes the ranges of its name segments (empty and <c>.</c> segments left
-    /// out) to <paramref name="segments"/>, which must hold <see cref="MaxSegments"/> ranges.
+    /// out) to <paramref name="segments"/>, which must hold <see cref="MaxSegments"/> ranges; <paramref name="bytes"/>
+    /// is their UTF-8 length with one separator before each (what they add to the root's length).
     /// </summary>
-    public static PathRejection Check(ReadOnlySpan<char> path, string[] allowedExtensions, bool allowSubdirectories, Span<Range> segments, out int count)
+    public static PathRejection Check(ReadOnlySpan<char> path, string[] allowedExtensions, bool allowSubdirectories, Span<Range> segments, out int count, out int bytes)
     {
         count = 0;
+        bytes = 0;
         if (path.IsEmpty)
         {
             return PathRejection.Empty;
@@ -92,12 +96,13 @@ internal static class PathSyntax
             ReadOnlySpan<char> segment = path.Slice(start, length);
             if (!segment.IsEmpty && segment is not ".")
             {
-                PathRejection rejection = CheckSegment(segment);
+                PathRejection rejection = CheckSegment(segment, out int segmentBytes);
                 if (rejection != PathRejection.None)
                 {
                     return rejection;
                 }
 
+                bytes += 1 + segmentBytes;
                 segments[count++] = new Range(start, start + length);
             }
 
@@ -124,35 +129,34 @@ internal static class PathSyntax
     /// <see cref="PathRejection.ControlCharacter"/> for NUL and other controls, U+FFFD (a broken encoding), lone
     /// surrogates, format, line and paragraph separators, and unassigned code points (a newer normalization table
     /// could map them to anything); <see cref="PathRejection.EncodedOrLookAlike"/> for a character that another
-    /// layer could turn into a dot, separator, colon or percent sign (the generated table); otherwise None.
+    /// layer could turn into a dot, separator, colon or percent sign (the generated table); otherwise None. One
+    /// vectorized scan finds the characters that need a closer look; ordinary text of any script has none.
     /// </summary>
     private static PathRejection CheckCharacters(ReadOnlySpan<char> path)
     {
         PathRejection found = PathRejection.None;
-        for (int i = path.IndexOfAnyExceptInRange(' ', '~'); i >= 0 && i < path.Length; i++)
+        int printableAscii = path.IndexOfAnyExceptInRange(' ', '~'); // most paths end here, in one vectorized scan
+        for (int i = printableAscii < 0 ? -1 : NeedsALook.IndexOfAny(path, printableAscii); i >= 0; i = NeedsALook.IndexOfAny(path, i + 1))
         {
             char c = path[i];
-            if (c <= '~' && c >= ' ')
+            int length = 1;
+            UnicodeCategory category;
+            if (char.IsHighSurrogate(c) && i + 1 < path.Length && char.IsLowSurrogate(path[i + 1]))
             {
-                continue;
+                length = 2;
+                category = CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, path[i + 1]));
+            }
+            else
+            {
+                category = CharUnicodeInfo.GetUnicodeCategory(c);
             }
 
-            if (c < ' ' || c == '\u007F' || c == '\uFFFD')
-            {
-                return PathRejection.ControlCharacter;
-            }
-
-            LookAlikeKinds kinds = LookAlikes.KindsAt(path, i, out int length);
-            UnicodeCategory category = length == 2
-                ? CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, path[i + 1]))
-                : CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
-                or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned)
+            if (c == '\uFFFD' || RefusedCategory(category))
             {
                 return PathRejection.ControlCharacter;
             }
 
-            if ((kinds & (LookAlikeKinds.Dot | LookAlikeKinds.Slash | LookAlikeKinds.Backslash | LookAlikeKinds.Colon | LookAlikeKinds.Percent)) != 0)
+            if ((LookAlikes.KindsAt(path, i, out _) & (LookAlikeKinds.Dot | LookAlikeKinds.Slash | LookAlikeKinds.Backslash | LookAlikeKinds.Colon | LookAlikeKinds.Percent)) != 0)
             {
                 found = PathRejection.EncodedOrLookAlike;
             }
@@ -162,6 +166,15 @@ internal static class PathSyntax
 
         return found;
     }
+
+    private static bool RefusedCategory(UnicodeCategory category)
+        => category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned;
+
+    /// <summary>A BMP character of a refused category, U+FFFD, or a path look-alike candidate (high surrogates included).</summary>
+    private static bool NeedsALookAt(char c)
+        => c == '\uFFFD' || RefusedCategory(CharUnicodeInfo.GetUnicodeCategory(c))
+           || (LookAlikes.KindsOf(c) & (LookAlikeKinds.PathSyntax | LookAlikeKinds.Space)) != 0;
 
     /// <summary>An escape some decoder would decode: <c>%</c> and two hex digits, or IIS's <c>%u</c> and four.</summary>
     private static bool ContainsEscape(ReadOnlySpan<char> path)
@@ -192,8 +205,9 @@ internal static class PathSyntax
     /// cuts it at its first <c>;</c>, <c>?</c> or <c>#</c> (or a look-alike), it may not end in a dot or space (Windows
     /// strips them) or name a Windows device; and it fits <see cref="MaxSegmentBytes"/>.
     /// </summary>
-    private static PathRejection CheckSegment(ReadOnlySpan<char> segment)
+    private static PathRejection CheckSegment(ReadOnlySpan<char> segment, out int bytes)
     {
+        bytes = 0;
         if (DotSegments.ReadsAsDotSegment(segment))
         {
             return PathRejection.ParentSegment; // "..", "...", "..;x", ". .", ".\u0301.", "..é": a parent or current directory somewhere
@@ -211,7 +225,8 @@ internal static class PathSyntax
             return PathRejection.DeviceName;
         }
 
-        return Encoding.UTF8.GetByteCount(segment) > MaxSegmentBytes ? PathRejection.TooLong : PathRejection.None;
+        bytes = Encoding.UTF8.GetByteCount(segment);
+        return bytes > MaxSegmentBytes ? PathRejection.TooLong : PathRejection.None;
     }
 
     /// <summary>Where a URL-based layer ends the name: the first <c>;</c>, <c>?</c> or <c>#</c>, or a look-alike of one.</summary>

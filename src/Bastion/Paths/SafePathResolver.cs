@@ -23,12 +23,16 @@ public sealed class SafePathResolver
     /// <summary>Longest segment accepted, in UTF-8 bytes (NAME_MAX on common file systems).</summary>
     public const int MaxSegmentBytes = PathSyntax.MaxSegmentBytes;
 
+    /// <summary>Longest full path (root, separators and segments) in UTF-8 bytes, its terminating NUL included (Linux PATH_MAX).</summary>
+    public const int MaxPathBytes = 4096;
+
     private readonly string _root;
     private readonly string _rootWithSeparator;
     private readonly string _verifiedRootWithSeparator;
     private readonly StringComparison _comparison;
     private readonly SafePathOptions _options;
     private readonly string[] _extensions;
+    private readonly int _rootBytes;
 
     /// <summary>Creates a resolver for the existing directory <paramref name="root"/> (symbolic links in it are resolved once).</summary>
     public SafePathResolver(string root, SafePathOptions? options = null)
@@ -48,10 +52,15 @@ public sealed class SafePathResolver
         _extensions = _options.AllowedExtensions.ToArray();
         _comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         string full = Path.GetFullPath(root);
-        _root = Path.TrimEndingDirectorySeparator(RealPath.OfAbsolute(full) ?? full);
+        string? real = LinuxRealPath.IsAvailable ? LinuxRealPath.Resolve(full, out _, out _) : RealPath.OfAbsolute(full);
+        _root = Path.TrimEndingDirectorySeparator(real ?? full);
         _rootWithSeparator = _root + Path.DirectorySeparatorChar;
+        _rootBytes = System.Text.Encoding.UTF8.GetByteCount(_root);
         _verifiedRootWithSeparator = (OperatingSystem.IsWindows() ? VerifiedFile.FinalRootOnWindows(_root) : _root) + Path.DirectorySeparatorChar;
     }
+
+    /// <summary>Walks with .NET's file APIs even where the kernel walk is available (tests compare the two).</summary>
+    internal bool UsePortableWalk { get; init; }
 
     /// <summary>The canonical root every accepted path is inside.</summary>
     public string Root => _root;
@@ -60,13 +69,20 @@ public sealed class SafePathResolver
     public SafePathResult Resolve(string? relativePath)
     {
         Span<Range> segments = stackalloc Range[PathSyntax.MaxSegments];
-        PathRejection syntax = PathSyntax.Check(relativePath, _extensions, _options.AllowSubdirectories, segments, out int count);
+        PathRejection syntax = PathSyntax.Check(relativePath, _extensions, _options.AllowSubdirectories, segments, out int count, out int bytes);
         if (syntax != PathRejection.None)
         {
             return SafePathResult.Refuse(syntax);
         }
 
-        string? real = RealPath.Walk(_root, relativePath, segments[..count], out FileKind kind, out uint? links);
+        if (_rootBytes + bytes >= MaxPathBytes)
+        {
+            return SafePathResult.Refuse(PathRejection.TooLong); // no system call could name it
+        }
+
+        string? real = LinuxRealPath.IsAvailable && !UsePortableWalk
+            ? LinuxRealPath.Resolve(Join(relativePath, segments[..count]), out FileKind kind, out uint? links)
+            : RealPath.Walk(_root, relativePath, segments[..count], out kind, out links);
         if (real is null || !real.StartsWith(_rootWithSeparator, _comparison))
         {
             return SafePathResult.Refuse(PathRejection.OutsideRoot);
@@ -89,6 +105,24 @@ public sealed class SafePathResolver
         }
 
         return new SafePathResult(new SafeFilePath(real, relative, this), PathRejection.None);
+    }
+
+    /// <summary>The root and the segments joined with the separator, in one allocation.</summary>
+    private string Join(ReadOnlySpan<char> path, ReadOnlySpan<Range> segments)
+    {
+        int length = _root.Length;
+        foreach (Range segment in segments)
+        {
+            length += 1 + segment.GetOffsetAndLength(path.Length).Length;
+        }
+
+        var joined = new System.Text.StringBuilder(length).Append(_root);
+        foreach (Range segment in segments)
+        {
+            joined.Append(Path.DirectorySeparatorChar).Append(path[segment]);
+        }
+
+        return joined.ToString();
     }
 
     /// <summary>Opens an accepted path for reading, verified on the handle (see <see cref="SafeFilePath.OpenRead"/>).</summary>

@@ -57,7 +57,7 @@ internal static partial class VerifiedFile
         try
         {
             FileKind kind = FileProbe.ProbeLinux(handle, out uint? links);
-            Verify(kind, links, allowHardLinks, ReadProcLink(fd), rootWithSeparator, comparison);
+            Verify(kind, links, allowHardLinks, ReadProcLink(handle), rootWithSeparator, comparison);
             return new FileStream(handle, FileAccess.Read);
         }
         catch
@@ -85,7 +85,24 @@ internal static partial class VerifiedFile
         }
     }
 
-    /// <summary>What the kernel says descriptor <paramref name="fd"/> is open on; null when /proc cannot tell (then nothing is proven).</summary>
+    /// <summary>What the kernel says <paramref name="handle"/> is open on; null when /proc cannot tell (then nothing is proven).</summary>
+    public static string? ReadProcLink(SafeFileHandle handle)
+    {
+        bool added = false;
+        handle.DangerousAddRef(ref added);
+        try
+        {
+            return ReadProcLink((int)handle.DangerousGetHandle());
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
     private static unsafe string? ReadProcLink(int fd)
     {
         byte* name = stackalloc byte[32];
@@ -98,7 +115,7 @@ internal static partial class VerifiedFile
     }
 
     // O_NOFOLLOW is the one open flag whose value differs between the architectures .NET runs Linux on.
-    private static int NoFollowFlag() => RuntimeInformation.ProcessArchitecture switch
+    public static int NoFollowFlag() => RuntimeInformation.ProcessArchitecture switch
     {
         Architecture.X64 or Architecture.X86 or Architecture.RiscV64 or Architecture.LoongArch64 or Architecture.S390x => 0x20000,
         Architecture.Arm or Architecture.Arm64 or Architecture.Armv6 or Architecture.Ppc64le => 0x8000,

@@ -83,6 +83,12 @@ internal static partial class LookAlikes
     public static LookAlikeKinds KindsAt(ReadOnlySpan<char> text, int index, out int length)
     {
         char c = text[index];
+        if (!Candidates.Contains(c))
+        {
+            length = 1; // the bitmap answers for nearly every character without a search
+            return LookAlikeKinds.None;
+        }
+
         if (char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
         {
             length = 2;
@@ -91,6 +97,26 @@ internal static partial class LookAlikes
 
         length = 1;
         return char.IsSurrogate(c) ? LookAlikeKinds.None : KindsOf(c);
+    }
+
+    /// <summary>The BMP characters with any of <paramref name="kinds"/>, plus the high surrogates when <paramref name="withHighSurrogates"/>.</summary>
+    public static string CharactersWith(LookAlikeKinds kinds, bool withHighSurrogates)
+    {
+        var characters = new System.Text.StringBuilder();
+        foreach (long entry in Entries)
+        {
+            if ((entry & (long)kinds) != 0 && entry >> 16 <= char.MaxValue)
+            {
+                characters.Append((char)(entry >> 16));
+            }
+        }
+
+        for (char c = '\uD800'; withHighSurrogates && c <= '\uDBFF'; c++)
+        {
+            characters.Append(c);
+        }
+
+        return characters.ToString();
     }
 
     private static string CandidateCharacters()
