@@ -31,6 +31,9 @@ internal static class PathSyntax
 
     private static readonly CharBitmap NeedsALook = new(NeedsALookAt);
 
+    private static readonly CharBitmap CutLookAlikes = new(static c => char.IsHighSurrogate(c)
+        || (LookAlikes.KindsOf(c) & (LookAlikeKinds.Semicolon | LookAlikeKinds.Question | LookAlikeKinds.Hash)) != 0);
+
     // Where a URL-based layer ends a segment's name: ';' starts a path parameter (servlet containers strip it, so
     // "..;x" is ".." there), '?' and '#' end the path when the value is put in a URL.
     private static readonly SearchValues<char> SegmentCuts = SearchValues.Create(";?#");
@@ -234,14 +237,17 @@ internal static class PathSyntax
     {
         int ascii = segment.IndexOfAny(SegmentCuts);
         int end = ascii < 0 ? segment.Length : ascii;
-        for (int i = segment[..end].IndexOfAny(LookAlikes.Candidates); i >= 0 && i < end; i++)
+        if (!segment[..end].ContainsAnyExceptInRange('\0', '\u007F'))
         {
-            if ((LookAlikes.KindsAt(segment, i, out int length) & (LookAlikeKinds.Semicolon | LookAlikeKinds.Question | LookAlikeKinds.Hash)) != 0)
+            return end; // ASCII only: no look-alike, and the vectorized search was all it took
+        }
+
+        for (int i = CutLookAlikes.IndexOfAny(segment[..end], 0); i >= 0; i = CutLookAlikes.IndexOfAny(segment[..end], i + 1))
+        {
+            if ((LookAlikes.KindsAt(segment, i, out _) & (LookAlikeKinds.Semicolon | LookAlikeKinds.Question | LookAlikeKinds.Hash)) != 0)
             {
                 return i;
             }
-
-            i += length - 1;
         }
 
         return end;

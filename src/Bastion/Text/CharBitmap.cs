@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Bastion.Text;
 
@@ -27,11 +29,13 @@ internal sealed class CharBitmap
     /// <summary>The first index at or after <paramref name="start"/> whose character is in the set, or -1.</summary>
     public int IndexOfAny(ReadOnlySpan<char> text, int start)
     {
-        ulong[] bits = _bits;
+        // Every index below is in range (c >> 6 < 1024, i < text.Length), so the loop reads without bounds checks.
+        ref ulong bits = ref MemoryMarshal.GetArrayDataReference(_bits);
+        ref char first = ref MemoryMarshal.GetReference(text);
         for (int i = start; i < text.Length; i++)
         {
-            char c = text[i];
-            if ((bits[c >> 6] & (1UL << c)) != 0)
+            char c = Unsafe.Add(ref first, i);
+            if ((Unsafe.Add(ref bits, c >> 6) & (1UL << c)) != 0)
             {
                 return i;
             }
