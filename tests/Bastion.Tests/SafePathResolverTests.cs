@@ -100,6 +100,8 @@ public sealed class SafePathResolverTests : IDisposable
     [InlineData("emoji \U0001F600.txt", "emoji \U0001F600.txt")]
     [InlineData("...a.txt", "...a.txt")]
     [InlineData("a\u00A0b.txt", "a\u00A0b.txt")]
+    [InlineData(".\u00E9", ".\u00E9")]
+    [InlineData("\u8CEA\u554F\uFF1F.txt", "\u8CEA\u554F\uFF1F.txt")]
     public void Legitimate_names_resolve_inside_the_root(string input, string relative)
     {
         SafePathResult result = _resolver.Resolve(input);
@@ -149,6 +151,10 @@ public sealed class SafePathResolverTests : IDisposable
     [InlineData("a\u2215b", PathRejection.EncodedOrLookAlike)]
     [InlineData("a\uD800b.txt", PathRejection.ControlCharacter)]
     [InlineData("a\u0378b.txt", PathRejection.ControlCharacter)]
+    [InlineData("\u00BD cup.txt", PathRejection.EncodedOrLookAlike)] // NFKC 1⁄2, best-fit 1/2
+    [InlineData("Don\u00B4t.txt", PathRejection.EncodedOrLookAlike)] // best-fit '/' on code page 1253
+    [InlineData("\u30D5\u30A1\u30A4\u30EB\uFF1A\u540D.txt", PathRejection.EncodedOrLookAlike)] // fullwidth colon
+    [InlineData("\u8CC7\u6599.\u6700\u7D42.\u78BA\u8A8D", PathRejection.ParentSegment)] // a slug maker leaves ".."
     public void Each_layer_rule_gives_its_reason(string input, PathRejection expected)
         => Assert.Equal(expected, _resolver.Resolve(input).Rejection);
 
