@@ -107,7 +107,7 @@ public sealed class SafePathResolver
         return new SafePathResult(new SafeFilePath(real, relative, this), PathRejection.None);
     }
 
-    /// <summary>The root and the segments joined with the separator, in one allocation.</summary>
+    /// <summary>The root and the segments joined with the separator, in one allocation (at most a few KB of stack).</summary>
     private string Join(ReadOnlySpan<char> path, ReadOnlySpan<Range> segments)
     {
         int length = _root.Length;
@@ -116,13 +116,17 @@ public sealed class SafePathResolver
             length += 1 + segment.GetOffsetAndLength(path.Length).Length;
         }
 
-        var joined = new System.Text.StringBuilder(length).Append(_root);
+        Span<char> joined = length <= 8192 ? stackalloc char[length] : new char[length];
+        _root.CopyTo(joined);
+        int at = _root.Length;
         foreach (Range segment in segments)
         {
-            joined.Append(Path.DirectorySeparatorChar).Append(path[segment]);
+            joined[at++] = Path.DirectorySeparatorChar;
+            path[segment].CopyTo(joined[at..]);
+            at += segment.GetOffsetAndLength(path.Length).Length;
         }
 
-        return joined.ToString();
+        return new string(joined);
     }
 
     /// <summary>Opens an accepted path for reading, verified on the handle (see <see cref="SafeFilePath.OpenRead"/>).</summary>

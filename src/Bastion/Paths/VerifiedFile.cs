@@ -106,8 +106,10 @@ internal static partial class VerifiedFile
     private static unsafe string? ReadProcLink(int fd)
     {
         byte* name = stackalloc byte[32];
-        int length = Encoding.ASCII.GetBytes("/proc/self/fd/" + fd.ToString(System.Globalization.CultureInfo.InvariantCulture), new Span<byte>(name, 31));
-        name[length] = 0;
+        var span = new Span<byte>(name, 31);
+        "/proc/self/fd/"u8.CopyTo(span);
+        fd.TryFormat(span[14..], out int digits, default, System.Globalization.CultureInfo.InvariantCulture);
+        name[14 + digits] = 0;
         const int Capacity = 4097; // PATH_MAX + 1: a result that fills the buffer may be cut short
         byte* target = stackalloc byte[Capacity];
         nint read = ReadLink(name, target, Capacity);
