@@ -24,6 +24,10 @@ public static class HtmlText
     // '&' and the characters that normalize to it (U+FE60, U+FF06): each can start a character reference.
     private static readonly SearchValues<char> Ampersands = SearchValues.Create("&" + LookAlikes.CharactersWith(LookAlikeKinds.Ampersand, withHighSurrogates: false));
 
+    // '#' and ';' with the characters that normalize to them: what may follow an ampersand in a reference.
+    private static readonly SearchValues<char> Hashes = SearchValues.Create("#" + LookAlikes.CharactersWith(LookAlikeKinds.Hash, withHighSurrogates: false));
+    private static readonly SearchValues<char> Semicolons = SearchValues.Create(";" + LookAlikes.CharactersWith(LookAlikeKinds.Semicolon, withHighSurrogates: false));
+
     /// <summary>Longest named character reference kept as written ("&amp;CounterClockwiseContourIntegral;" is 31 letters).</summary>
     private const int MaxReferenceName = 32;
 
@@ -100,7 +104,7 @@ public static class HtmlText
         for (int amp = input.IndexOfAny(Ampersands); amp >= 0; amp = NextAmpersand(input, amp))
         {
             int i = amp + 1;
-            if (i < input.Length && Is(input, i, '#', LookAlikeKinds.Hash))
+            if (i < input.Length && Hashes.Contains(input[i]))
             {
                 return true;
             }
@@ -122,7 +126,7 @@ public static class HtmlText
                 }
             }
 
-            if (letters > i && letters < input.Length && Is(input, letters, ';', LookAlikeKinds.Semicolon))
+            if (letters > i && letters < input.Length && Semicolons.Contains(input[letters]))
             {
                 return true;
             }
@@ -133,9 +137,6 @@ public static class HtmlText
 
         return false;
     }
-
-    private static bool Is(ReadOnlySpan<char> text, int index, char ascii, LookAlikeKinds kind)
-        => text[index] == ascii || (text[index] >= 0x80 && (LookAlikes.KindsAt(text, index, out _) & kind) != 0);
 
     private static int FirstChange(ReadOnlySpan<char> input)
     {
