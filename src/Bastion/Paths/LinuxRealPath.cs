@@ -87,7 +87,7 @@ internal static partial class LinuxRealPath
         {
             int middle = (low + high + 1) / 2;
             int end = EndOfComponent(path, middle);
-            SafeFileHandle? handle = OpenPath(path[..end], out int error);
+            SafeFileHandle? handle = OpenPath(path.AsSpan(0, end), out int error);
             if (handle is null)
             {
                 if (error is not (ENOENT or ENOTDIR))
@@ -185,11 +185,29 @@ internal static partial class LinuxRealPath
         return path.Length;
     }
 
-    private static SafeFileHandle? OpenPath(string path, out int errno)
+    /// <summary>Opens a path (a prefix of a longer one, encoded on the stack: no string per probe) for looking only.</summary>
+    private static unsafe SafeFileHandle? OpenPath(ReadOnlySpan<char> path, out int errno)
     {
-        int fd = Open(path, OpenPathOnly | OpenCloseOnExec | VerifiedFile.NoFollowFlag());
-        errno = fd < 0 ? Marshal.GetLastPInvokeError() : 0;
-        return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
+        int bytes = Encoding.UTF8.GetByteCount(path);
+        byte[]? rented = bytes < 4096 ? null : System.Buffers.ArrayPool<byte>.Shared.Rent(bytes + 1);
+        Span<byte> name = rented ?? stackalloc byte[4096];
+        try
+        {
+            name[Encoding.UTF8.GetBytes(path, name)] = 0;
+            fixed (byte* start = name)
+            {
+                int fd = Open(start, OpenPathOnly | OpenCloseOnExec | VerifiedFile.NoFollowFlag());
+                errno = fd < 0 ? Marshal.GetLastPInvokeError() : 0;
+                return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     private static unsafe string? ReadLinkTarget(SafeFileHandle handle)
@@ -213,8 +231,8 @@ internal static partial class LinuxRealPath
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static unsafe partial int Open(byte* path, int flags);
 
     [LibraryImport("libc", EntryPoint = "readlinkat", SetLastError = true)]
     private static unsafe partial nint ReadLinkAt(int dirfd, byte* path, byte* buffer, nuint size);
