@@ -35,6 +35,7 @@ public class GuardCostBenchmarks
     private string _cjk255Lone = string.Empty;
     private string _cjkMax = string.Empty;
     private string _cjkMaxLone = string.Empty;
+    private string _asciiMax = string.Empty;
     private ProcessStartInfo _ping = null!;
     private ProcessStartInfo _nearArgMax = null!;
     private string _encodeWorst80 = string.Empty;
@@ -75,6 +76,7 @@ public class GuardCostBenchmarks
         _cjk255Lone = new string('日', 84) + "\uD800";
         _cjkMax = new string('日', CommandLineLimits.LinuxMaxArgumentBytes / 3);
         _cjkMaxLone = _cjkMax[..^1] + "\uD800";
+        _asciiMax = string.Concat(Enumerable.Repeat("host-name.example.org ", 6000))[..CommandLineLimits.LinuxMaxArgumentBytes];
         _ping = StartInfo("/usr/bin/ping", ["-c", "1", "-W", "2", "--", "example.org"]);
         long budget = CommandLineLimits.MaxTotalBytes();
         _nearArgMax = StartInfo("/usr/bin/printf", Enumerable.Repeat(new string('y', 100_000), (int)(budget / 100_100) - 1).ToArray());
@@ -119,10 +121,13 @@ public class GuardCostBenchmarks
     [Benchmark, BenchmarkCategory("CommandArg")]
     public CommandArgumentProblem? Arg_refused_default_cap_last_character() => CommandArgumentCheck.FindProblem(_cjk255Lone, 256, false);
 
-    [Benchmark, BenchmarkCategory("CommandArg")]
+    [Benchmark(Baseline = true), BenchmarkCategory("CommandArg-131071")]
+    public CommandArgumentProblem? Arg_typical_os_cap_131071_ascii() => CommandArgumentCheck.FindProblem(_asciiMax, 1_000_000, false);
+
+    [Benchmark, BenchmarkCategory("CommandArg-131071")]
     public CommandArgumentProblem? Arg_accepted_os_cap_131070_bytes() => CommandArgumentCheck.FindProblem(_cjkMax, 1_000_000, false);
 
-    [Benchmark, BenchmarkCategory("CommandArg")]
+    [Benchmark, BenchmarkCategory("CommandArg-131071")]
     public CommandArgumentProblem? Arg_refused_os_cap_last_character() => CommandArgumentCheck.FindProblem(_cjkMaxLone, 1_000_000, false);
 
     [Benchmark(Baseline = true), BenchmarkCategory("CommandLine")]
@@ -131,34 +136,34 @@ public class GuardCostBenchmarks
     [Benchmark, BenchmarkCategory("CommandLine")]
     public void Line_accepted_near_arg_max() => SafeCommandRunner.CheckCommandLine(_nearArgMax, ["value"], ["y"]);
 
-    [Benchmark(Baseline = true), BenchmarkCategory("Text")]
+    [Benchmark(Baseline = true), BenchmarkCategory("Text-80")]
     public string Encode_typical_80() => HtmlText.Encode(Typical80);
 
-    [Benchmark, BenchmarkCategory("Text")]
+    [Benchmark, BenchmarkCategory("Text-80")]
     public string Encode_worst_80() => HtmlText.Encode(_encodeWorst80);
 
-    [Benchmark, BenchmarkCategory("Text")]
+    [Benchmark(Baseline = true), BenchmarkCategory("Text-4k")]
     public string Encode_typical_4k() => HtmlText.Encode(_clean4k);
 
-    [Benchmark, BenchmarkCategory("Text")]
+    [Benchmark, BenchmarkCategory("Text-4k")]
     public string Encode_worst_4k() => HtmlText.Encode(_encodeWorst4k);
 
-    [Benchmark(Baseline = true), BenchmarkCategory("Reject")]
+    [Benchmark(Baseline = true), BenchmarkCategory("Reject-80")]
     public bool Markup_typical_80() => HtmlText.ContainsMarkup(Typical80);
 
-    [Benchmark, BenchmarkCategory("Reject")]
+    [Benchmark, BenchmarkCategory("Reject-80")]
     public bool Markup_accepted_worst_80() => HtmlText.ContainsMarkup(_markupWorstAccepted80);
 
-    [Benchmark, BenchmarkCategory("Reject")]
+    [Benchmark, BenchmarkCategory("Reject-80")]
     public bool Markup_refused_worst_80() => HtmlText.ContainsMarkup(_markupWorstRefused80);
 
-    [Benchmark, BenchmarkCategory("Reject")]
+    [Benchmark(Baseline = true), BenchmarkCategory("Reject-4k")]
     public bool Markup_typical_4k() => HtmlText.ContainsMarkup(_clean4k);
 
-    [Benchmark, BenchmarkCategory("Reject")]
+    [Benchmark, BenchmarkCategory("Reject-4k")]
     public bool Markup_accepted_worst_4k() => HtmlText.ContainsMarkup(_markupWorstAccepted4k);
 
-    [Benchmark, BenchmarkCategory("Reject")]
+    [Benchmark, BenchmarkCategory("Reject-4k")]
     public bool Markup_refused_worst_4k() => HtmlText.ContainsMarkup(_markupWorstRefused4k);
 
     private void Check()
@@ -168,7 +173,7 @@ public class GuardCostBenchmarks
         Require(Path_refused_link_out_at_the_deepest().Rejection == PathRejection.OutsideRoot, "deep link refusal");
         Require(Path_refused_2000_segments().Rejection == PathRejection.TooManySegments, "segment cap");
         Require(System.Text.Encoding.UTF8.GetByteCount(Path.Combine(_resolver.Root, _longest)) is > 3900 and < SafePathResolver.MaxPathBytes, "longest path length");
-        Require(Arg_typical() is null && Arg_accepted_default_cap_255_bytes() is null && Arg_accepted_os_cap_131070_bytes() is null, "accepted arguments");
+        Require(Arg_typical() is null && Arg_accepted_default_cap_255_bytes() is null && Arg_accepted_os_cap_131070_bytes() is null && Arg_typical_os_cap_131071_ascii() is null, "accepted arguments");
         Require(Arg_refused_default_cap_last_character() == CommandArgumentProblem.InvalidText && Arg_refused_os_cap_last_character() == CommandArgumentProblem.InvalidText, "refused arguments");
         Line_typical_ping();
         Line_accepted_near_arg_max();
