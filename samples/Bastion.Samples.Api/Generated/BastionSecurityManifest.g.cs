@@ -36,11 +36,15 @@ internal static class BastionSecurityManifest
         "| GET | /api/files/{*name} | FileEndpoints.Download | none | default | none | none | name (route) SafePath " +
         "under Uploads:Root .txt\\|.pdf |\n" +
         "| GET | /api/health | CommentEndpoints.Health | none | default | none | none | none |\n" +
+        "| GET | /guestbook | GuestbookEndpoints.Page | none | default | none | none | none |\n" +
         "| POST | /api/comments | CommentEndpoints.Create | CSRF per Bastion:Csrf:Mode | default | " +
         "Bastion.Samples.Api.Comments.CreateComment (JSON, max 16384 bytes) | author.name (Reject), content (Text), " +
         "signature (BasicFormatting) | author.email EmailAddress, author.name Required StringLength, author.website " +
         "Url, content Required StringLength, rating Range, signature StringLength, tags[].name Required " +
         "RegularExpression |\n" +
+        "| POST | /guestbook/sign | GuestbookEndpoints.Sign | CSRF per Bastion:Csrf:Mode | default | form: content, " +
+        "signature, rating (max 16384 bytes, 8 fields, values of 2000 characters) | content (Text), signature " +
+        "(BasicFormatting) | content Required StringLength, rating Range, signature StringLength |\n" +
         "\n" +
         "## Options\n" +
         "\n" +
