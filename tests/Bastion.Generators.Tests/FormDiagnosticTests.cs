@@ -1,4 +1,7 @@
+using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
+using Bastion.Testing;
 using Bastion.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -100,5 +103,21 @@ public sealed class FormDiagnosticTests
         var compilation = GeneratorHarness.Compile(Scenarios.Usings + Endpoint("[Get(\"/a\")]", "[FromForm] string name"));
         Diagnostic d = Assert.Single(GeneratorHarness.Analyze(compilation, new Bastion.Generators.Diagnostics.AttributeDiagnosticsAnalyzer()), x => x.Id == "BAS1016");
         Assert.Equal("name", Text(d));
+    }
+
+    [Fact]
+    public void The_snippets_of_docs_forms_md_generate_without_findings_and_compile()
+    {
+        string page = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "forms.md"));
+        string[] snippets = Regex.Matches(page, "```csharp\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value)
+            .Where(s => s.Contains("[BastionEndpoints", System.StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, snippets.Length);
+        foreach (string snippet in snippets)
+        {
+            GeneratorRunOutcome run = GeneratorHarness.Run(snippet);
+            Assert.Empty(run.GeneratorDiagnostics);
+            var problems = run.CompileProblems();
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+        }
     }
 }
