@@ -135,6 +135,9 @@ public static class Scenarios
         {
             [Post("/\u202Eq*/\""), CsrfExempt("\u202E*/ \"reason\" \r\n| \"\"\"")]
             public static IResult Create(Payload payload) => TypedResults.Ok();
+
+            [Post("/form"), CsrfExempt("form fields named by hostile text")]
+            public static IResult Form([FromForm] Payload payload, [FromForm(Name = "n\"*/\n\u202E")] string? other) => TypedResults.Ok();
         }
         """;
 

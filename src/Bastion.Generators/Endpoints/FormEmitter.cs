@@ -88,7 +88,7 @@ internal static class FormEmitter
     /// <summary>One [FromForm] record, built from its fields only when every field bound.</summary>
     public static void EmitType(CodeWriter w, FormTypeModel type)
     {
-        w.Line($"/// <summary>Binds a <see cref=\"{type.TypeName.Replace("global::", string.Empty)}\"/> from its form fields; every problem is added to <paramref name=\"errors\"/>.</summary>");
+        w.Line($"/// <summary>Binds a <see cref=\"{type.TypeName.Replace("global::", string.Empty).Replace('<', '{').Replace('>', '}')}\"/> from its form fields; every problem is added to <paramref name=\"errors\"/>.</summary>");
         using (w.Block($"private static {type.TypeName} {type.MethodName}(global::Microsoft.AspNetCore.Http.IFormCollection form, ref global::Bastion.Validation.ValidationCollector errors)"))
         {
             foreach (FormFieldModel field in type.ConstructorFields.Concat(type.InitializerFields))
