@@ -14,7 +14,8 @@ namespace Bastion.Endpoints;
 /// <see cref="CommandArgumentException"/> (a [SafeCommand] value refused before any process started) is a 400
 /// validation problem naming the parameter with its <see cref="CommandArgumentException.Reason"/>; a
 /// <see cref="PathRejectedException"/> (<see cref="SafeFilePath.OpenRead"/> found the file gone or swapped) is a 404
-/// or 400 problem. Neither echoes the value or a path. Registered by <c>AddBastion()</c>, run by <c>UseBastion()</c>'s
+/// or 400 problem; a <see cref="BadHttpRequestException"/> (the server refusing a body a hand-written handler read) keeps
+/// its 4xx status. None echoes the value or a path. Registered by <c>AddBastion()</c>, run by <c>UseBastion()</c>'s
 /// exception handler before the generic 500.
 /// </summary>
 internal sealed class RefusalExceptionHandler : IExceptionHandler
@@ -29,6 +30,15 @@ internal sealed class RefusalExceptionHandler : IExceptionHandler
                 => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: "No such file."),
             PathRejectedException
                 => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad Request", detail: "The path is not allowed."),
+            // The server's own refusal read out of a hand-written handler (body over Bastion:Limits:MaxRequestBodySize,
+            // a body that stopped arriving, malformed chunking): its status, not a 500.
+            BadHttpRequestException { StatusCode: >= 400 and < 500 } bad
+                => TypedResults.Problem(statusCode: bad.StatusCode, detail: bad.StatusCode switch
+                {
+                    StatusCodes.Status413PayloadTooLarge => "The request body is larger than the server accepts.",
+                    StatusCodes.Status408RequestTimeout => "The request body arrived too slowly.",
+                    _ => "The request could not be read.",
+                }),
             _ => null,
         };
 
