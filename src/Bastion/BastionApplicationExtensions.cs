@@ -32,6 +32,9 @@ public static class BastionApplicationExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Endpoints.RefusalExceptionHandler>();
+        // Kestrel's limits (Bastion:Limits; docs/limits.md). Registered first, so a later ConfigureKestrel still wins.
+        Endpoints.BastionServerLimits limits = Endpoints.BastionServerLimits.FromConfiguration(builder.Configuration.GetSection("Bastion:Limits"));
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => limits.ApplyTo(options.Limits));
         var startupWarnings = new Options.StartupWarnings();
         startupWarnings.Messages.AddRange(Options.SecretSources.Add(builder));
         builder.Services.AddSingleton(startupWarnings);

@@ -82,6 +82,13 @@ public sealed class PostgresCluster : IAsyncLifetime
         ConnectionString = $"Host=127.0.0.1;Port={port};Username=bastion;Database=postgres;Pooling=false" + (PasswordAuthentication ? ";Password=" + Password : string.Empty);
     }
 
+    /// <summary>Stops the server as an outage does (fast shutdown: sessions are terminated), keeping its data.</summary>
+    public Task StopAsync() => Run(Path.Combine(_bin!, "pg_ctl"), ["-D", Path.Combine(_folder!, "data"), "-m", "fast", "-w", "-t", "60", "stop"]);
+
+    /// <summary>Starts the stopped server again on the same port.</summary>
+    public Task StartAsync() => Run(Path.Combine(_bin!, "pg_ctl"), ["-D", Path.Combine(_folder!, "data"), "-l", Path.Combine(_folder!, "server.log"), "-w", "-t", "60",
+        "-o", $"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start"]);
+
     public async ValueTask DisposeAsync()
     {
         if (_bin is not null && _folder is not null)

@@ -18,6 +18,19 @@ public static class JsonBody
     public const long DefaultMaxBytes = 1024 * 1024;
 
     /// <summary>
+    /// Sets the server's body limit for this request to an endpoint's declared cap, while the server still allows it
+    /// (before the body is read; a no-op on servers without the feature, such as the in-memory test server).
+    /// </summary>
+    public static void SetServerBodyLimit(HttpContext httpContext, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = maxBytes;
+        }
+    }
+
+    /// <summary>
     /// Reads and deserializes the body. On failure the returned value carries the problem response
     /// to send (415, 413 or 400) and <see cref="JsonBodyResult{T}.Value"/> is not set.
     /// </summary>
@@ -46,7 +59,9 @@ public static class JsonBody
             return new JsonBodyResult<T>(BastionProblems.BodyRequired());
         }
 
-        // Bastion's own cap, enforced while reading; Kestrel's larger server-wide cap stays as a backstop.
+        // Bastion's own cap, enforced while reading; the server's limit for this request follows it, so Kestrel's
+        // server-wide cap (Bastion:Limits:MaxRequestBodySize) neither cuts a larger declared cap short nor lets more in.
+        SetServerBodyLimit(httpContext, maxBytes);
         using var limited = new LengthLimitedStream(request.Body, maxBytes);
         T? value;
         try

@@ -47,7 +47,9 @@ public static class FormBody
             return new FormBodyResult(BastionProblems.PayloadTooLarge(limits.MaxBodyBytes));
         }
 
-        // Bastion's own cap, enforced while reading; Kestrel's larger server-wide cap stays as a backstop.
+        // Bastion's own cap, enforced while reading; the server's limit for this request follows it (as for JSON bodies),
+        // so the server-wide cap (Bastion:Limits:MaxRequestBodySize) neither cuts a larger declared cap short nor lets more in.
+        JsonBody.SetServerBodyLimit(httpContext, limits.MaxBodyBytes);
         var body = new LengthLimitedStream(request.Body, limits.MaxBodyBytes);
         var reader = new FormBodyReader(httpContext, limits);
         IResult? problem;

@@ -10,13 +10,13 @@ using Xunit;
 namespace Bastion.IntegrationTests.Toolchain;
 
 /// <summary>
-/// Packs the one Bastion package, builds a fresh consumer project against it from a local folder, runs
+/// The Bastion package as packed for this test run (<see cref="PackedPackages"/>): its contents; then builds a fresh consumer project against it from a local folder, runs
 /// the consumer and calls a generated endpoint.
 /// </summary>
 [Collection(nameof(SerialToolchainRuns))]
 public sealed class PackageTests
 {
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan BuildTimeout = PackedPackages.BuildTimeout;
 
     [Fact]
     public async Task Packed_package_carries_runtime_generator_and_analyzers_and_a_consumer_gets_working_endpoints()
@@ -25,13 +25,11 @@ public sealed class PackageTests
         string work = Directory.CreateTempSubdirectory("bastion-pack-").FullName;
         try
         {
-            string feed = Path.Combine(work, "feed");
-            string version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..12];
-            (int packExit, string packOutput) = await ProcessRunner.RunAsync("dotnet",
-                ["pack", "src/Bastion/Bastion.csproj", "-c", "Release", "-o", feed, $"-p:Version={version}"], root, BuildTimeout);
-            Assert.True(packExit == 0, packOutput);
+            PackedPackages.Packed packed = await PackedPackages.GetAsync();
+            string feed = packed.Feed;
+            string version = packed.Version;
 
-            string package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
+            string package = Assert.Single(Directory.GetFiles(feed, "Bastion." + version + ".nupkg"));
             using (ZipArchive zip = ZipFile.OpenRead(package))
             {
                 string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
@@ -46,6 +44,7 @@ public sealed class PackageTests
                 Assert.Contains("PACKAGE.md", entries);
                 Assert.Contains("docs/rules/BAS1001.md", entries);
                 Assert.Contains("docs/csrf.md", entries);
+                Assert.Contains("build/Bastion.targets", entries);
                 Assert.DoesNotContain(entries, e => e.StartsWith("Dapper", StringComparison.Ordinal));
                 using var nuspecReader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
                 string nuspec = nuspecReader.ReadToEnd();
@@ -85,15 +84,7 @@ public sealed class PackageTests
 
     private static void WriteConsumer(string folder, string feed, string version)
     {
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="bastion-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        PackedPackages.WriteNuGetConfig(folder, feed);
         File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
               <PropertyGroup>

@@ -9,9 +9,22 @@ namespace Bastion.IntegrationTests.Toolchain;
 /// <summary>Runs a command with a timeout, capturing output; the whole process tree is killed on timeout.</summary>
 public static class ProcessRunner
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, string workingDirectory, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, string workingDirectory, TimeSpan timeout,
+        System.Collections.Generic.IReadOnlyDictionary<string, string?>? environment = null)
     {
         using var process = new Process { StartInfo = Start(fileName, arguments, workingDirectory) };
+        foreach (var (name, value) in environment ?? new System.Collections.Generic.Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                process.StartInfo.Environment.Remove(name);
+            }
+            else
+            {
+                process.StartInfo.Environment[name] = value;
+            }
+        }
+
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
