@@ -70,6 +70,10 @@ public static partial class FormEndpoints
         return TypedResults.Text(file.FileName + "|" + file.Path.FullPath + "|" + caption);
     }
 
+    /// <summary>A declared cap above the server-wide 1 MiB (Bastion:Limits:MaxRequestBodySize): the endpoint's own cap applies.</summary>
+    [Post("/large", MaxRequestBodySize = 2 * 1024 * 1024), FormLimits(MaxValueLength = 1_500_000)]
+    public static IResult Large([FromForm] string text) => TypedResults.Text(text.Length.ToString(CultureInfo.InvariantCulture));
+
     private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Echo(GuestbookEntry entry, HttpContext context, string endpoint)
     {
         FormCalls.Record(context, endpoint);

@@ -253,6 +253,18 @@ public sealed class FormTests(FormHost fixture) : IClassFixture<FormHost>
     }
 
     [Fact]
+    public async Task A_declared_body_cap_above_the_server_wide_limit_applies_to_the_form()
+    {
+        // Its own connections: the server closes a connection whose large body it refused unread.
+        using var client = new HttpClient { BaseAddress = Client.BaseAddress };
+        (HttpStatusCode status, string body) = await PostAsync("/forms/large", Form([new("text", new string('a', 1_200_000))]), via: client);
+        Assert.Equal((HttpStatusCode.OK, "1200000"), (status, body));
+        (status, body) = await PostAsync("/forms/large", Form([new("text", new string('a', 2_200_000))]), via: client);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Contains("2097152", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_over_the_file_cap_is_a_413_naming_the_field()
     {
         (HttpStatusCode status, string body) = await PostAsync("/forms/upload", Upload("big.txt", new string('x', 2000)));
@@ -285,7 +297,8 @@ public sealed class FormTests(FormHost fixture) : IClassFixture<FormHost>
         => JsonDocument.Parse(problem).RootElement.GetProperty("errors").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
 
     /// <summary>A POST as the app's own page sends it (its origin), optionally with a cookie, a header token, Sec-Fetch-Site.</summary>
-    private async Task<(HttpStatusCode Status, string Body)> PostAsync(string path, HttpContent content, string? cookie = null, string? headerToken = null, string? fetchSite = null)
+    private async Task<(HttpStatusCode Status, string Body)> PostAsync(string path, HttpContent content, string? cookie = null, string? headerToken = null,
+        string? fetchSite = null, HttpClient? via = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.Add("Origin", Client.BaseAddress!.GetLeftPart(UriPartial.Authority));
@@ -304,7 +317,7 @@ public sealed class FormTests(FormHost fixture) : IClassFixture<FormHost>
             request.Headers.Add("Sec-Fetch-Site", fetchSite);
         }
 
-        using HttpResponseMessage response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
+        using HttpResponseMessage response = await (via ?? Client).SendAsync(request, TestContext.Current.CancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
