@@ -31,6 +31,7 @@ public static class BastionApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Endpoints.RefusalExceptionHandler>();
         var startupWarnings = new Options.StartupWarnings();
         startupWarnings.Messages.AddRange(Options.SecretSources.Add(builder));
         builder.Services.AddSingleton(startupWarnings);
@@ -65,7 +66,8 @@ public static class BastionApplicationExtensions
     /// <summary>
     /// Adds Bastion's middleware: the security headers (<see cref="Headers.SecurityHeaders"/>, values
     /// precomputed from <c>Bastion:Headers</c>) on every response; unhandled exceptions after it become 500 problem details
-    /// with a trace id and nothing of the exception. Error responses produced before an endpoint runs (the router's 415
+    /// with a trace id and nothing of the exception, except a guard's refusal (<see cref="Commands.CommandArgumentException"/>:
+    /// 400 naming the parameter; <see cref="Paths.PathRejectedException"/>: 404 or 400). Error responses produced before an endpoint runs (the router's 415
     /// for a Content-Type an endpoint does not accept, 405, 404) get a problem details body too. On a
     /// <see cref="WebApplication"/> it also maps <c>POST /bastion/csp-report</c> and, when token support is registered
     /// (<see cref="BastionCsrfExtensions.AddBastionCsrfTokens"/>), <c>GET /bastion/csrf-token</c>, which sets the
@@ -82,7 +84,8 @@ public static class BastionApplicationExtensions
             return next(context);
         });
         // An unhandled exception in an endpoint or middleware after this point is a 500 problem details response with
-        // a trace id (logged with its details, never sent), not an empty 500.
+        // a trace id (logged with its details, never sent), not an empty 500 -- except a guard's refusal that the
+        // handler did not catch (RefusalExceptionHandler), which keeps its 400 or 404.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         ILogger logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Bastion");

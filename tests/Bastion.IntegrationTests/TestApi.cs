@@ -26,6 +26,8 @@ public sealed record ShareRequest(
 
 public sealed record Attachment([SafePath(Root = "Files:Root", AllowSubdirectories = false)] Bastion.Paths.SafeFilePath Path);
 
+public sealed record EchoRequest(string Value);
+
 public sealed record ShareResult(Bastion.Paths.SafeFilePath File, string Content, bool InsideRoot, int Attachments);
 
 public sealed record Measurement([Range(0.0, 1.0)] double Ratio);
@@ -86,6 +88,14 @@ public static partial class TestEndpoints
         return TypedResults.Ok();
     }
 
+    /// <summary>Runs a [SafeCommand] without catching its refusals: UseBastion answers them with 400 naming the parameter.</summary>
+    [Post("/echo")]
+    public static async System.Threading.Tasks.Task<Ok<string>> Echo(EchoRequest request, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _calls);
+        return TypedResults.Ok((await TestCommands.PrintLarge(request.Value, ct)).StandardOutput);
+    }
+
     /// <summary>A handler that fails the way real ones do (a database error carrying internals in its message).</summary>
     [Get("/fail")]
     public static Ok<int> Fail() => throw new System.InvalidOperationException("SQLite Error 5: 'database is locked' at /srv/app/secret-path.db, password=hunter2");
@@ -106,4 +116,5 @@ public static partial class TestEndpoints
 [JsonSerializable(typeof(ShareResult))]
 [JsonSerializable(typeof(Browser.PartnerNote))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(EchoRequest))]
 internal sealed partial class TestJsonContext : JsonSerializerContext;

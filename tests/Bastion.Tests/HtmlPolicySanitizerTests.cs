@@ -146,6 +146,16 @@ public sealed class HtmlPolicySanitizerTests
     [InlineData("R&D; done", true)]
     [InlineData("O'Brien \"Jr.\"", false)]
     [InlineData("Zoë 中文", false)]
+    [InlineData("\u226Escript>", true)] // NFD: '<' + U+0338
+    [InlineData("a \u226F b", true)]
+    [InlineData("\uFF06#60;script", true)] // fullwidth ampersand
+    [InlineData("&\uFF0360\uFF1Bscript", true)] // fullwidth # and ;
+    [InlineData("&\uFF4C\uFF54;script", true)] // fullwidth "lt"
+    [InlineData("&lt\uFE54", true)] // small semicolon
+    [InlineData("&\U0001D425\U0001D42D;", true)] // mathematical bold "lt"
+    [InlineData("Tom \uFF06 Jerry", false)]
+    [InlineData("Caf\u00E9 & th\u00E9", false)]
+    [InlineData("\u226A much less \u226B", false)] // no decomposition holds '<'
     public void Reject_policy_detects_markup_and_allows_plain_text(string input, bool markup)
         => Assert.Equal(markup, HtmlText.ContainsMarkup(input));
 }

@@ -92,6 +92,16 @@ public sealed class SafePathResolverTests : IDisposable
     [InlineData("inner-link/report.pdf", "docs/report.pdf")]
     [InlineData("new-upload.txt", "new-upload.txt")]
     [InlineData("console.txt", "console.txt")]
+    [InlineData("notes; draft.txt", "notes; draft.txt")]
+    [InlineData("C++/main.cpp", "C++/main.cpp")]
+    [InlineData("50% off.txt", "50% off.txt")]
+    [InlineData("re\u0301sume\u0301.pdf", "re\u0301sume\u0301.pdf")]
+    [InlineData("日本語のファイル.txt", "日本語のファイル.txt")]
+    [InlineData("emoji \U0001F600.txt", "emoji \U0001F600.txt")]
+    [InlineData("...a.txt", "...a.txt")]
+    [InlineData("a\u00A0b.txt", "a\u00A0b.txt")]
+    [InlineData(".\u00E9", ".\u00E9")]
+    [InlineData("\u8CEA\u554F\uFF1F.txt", "\u8CEA\u554F\uFF1F.txt")]
     public void Legitimate_names_resolve_inside_the_root(string input, string relative)
     {
         SafePathResult result = _resolver.Resolve(input);
@@ -128,6 +138,51 @@ public sealed class SafePathResolverTests : IDisposable
         Assert.True(existing.Resolve("docs/report.pdf").Succeeded);
     }
 
+    [Theory]
+    [InlineData("..;x/outside.txt", PathRejection.ParentSegment)]
+    [InlineData("..\uFF1Bx/outside.txt", PathRejection.ParentSegment)]
+    [InlineData(".\u0301./outside.txt", PathRejection.ParentSegment)]
+    [InlineData("..\u3000/outside.txt", PathRejection.ParentSegment)]
+    [InlineData("a.txt\u3000", PathRejection.TrailingDotOrSpace)]
+    [InlineData("CON;x", PathRejection.DeviceName)]
+    [InlineData("%u002e%u002e/outside.txt", PathRejection.EncodedOrLookAlike)]
+    [InlineData("\uFE30/outside.txt", PathRejection.EncodedOrLookAlike)]
+    [InlineData("\uD83C\uDD00.txt", PathRejection.EncodedOrLookAlike)]
+    [InlineData("a\u2215b", PathRejection.EncodedOrLookAlike)]
+    [InlineData("a\uD800b.txt", PathRejection.ControlCharacter)]
+    [InlineData("a\u0378b.txt", PathRejection.ControlCharacter)]
+    [InlineData("\u00BD cup.txt", PathRejection.EncodedOrLookAlike)] // NFKC 1⁄2, best-fit 1/2
+    [InlineData("Don\u00B4t.txt", PathRejection.EncodedOrLookAlike)] // best-fit '/' on code page 1253
+    [InlineData("\u30D5\u30A1\u30A4\u30EB\uFF1A\u540D.txt", PathRejection.EncodedOrLookAlike)] // fullwidth colon
+    [InlineData("\u8CC7\u6599.\u6700\u7D42.\u78BA\u8A8D", PathRejection.ParentSegment)] // a slug maker leaves ".."
+    public void Each_layer_rule_gives_its_reason(string input, PathRejection expected)
+        => Assert.Equal(expected, _resolver.Resolve(input).Rejection);
+
+    [Fact]
+    public void Caps_are_checked_before_anything_else()
+    {
+        string deep = string.Concat(Enumerable.Repeat("missing/", SafePathResolver.MaxSegments - 1)) + "file.txt";
+        Assert.True(_resolver.Resolve(deep).Succeeded);
+        Assert.Equal(PathRejection.TooManySegments, _resolver.Resolve("x/" + deep).Rejection);
+        Assert.Equal(PathRejection.TooManySegments, _resolver.Resolve(string.Concat(Enumerable.Repeat("a/", 2000))).Rejection);
+        Assert.Equal(PathRejection.TooLong, _resolver.Resolve(new string('a', SafePathResolver.MaxPathLength + 1)).Rejection);
+        Assert.Equal(PathRejection.TooLong, _resolver.Resolve(new string('a', SafePathResolver.MaxSegmentBytes + 1)).Rejection);
+        Assert.True(_resolver.Resolve(new string('a', SafePathResolver.MaxSegmentBytes)).Succeeded);
+        string longName = new('é', SafePathResolver.MaxSegmentBytes / 2);
+        Assert.Equal(PathRejection.TooLong, _resolver.Resolve(string.Join('/', Enumerable.Repeat(longName, 17))).Rejection); // over PATH_MAX in bytes
+        Assert.True(_resolver.Resolve(string.Join('/', Enumerable.Repeat(longName, 15))).Succeeded);
+    }
+
+    [Fact]
+    public void The_extension_must_hold_for_the_name_a_url_layer_sees_too()
+    {
+        var txtOnly = new SafePathResolver(_root, new SafePathOptions { AllowedExtensions = [".txt"] });
+        Assert.True(txtOnly.Resolve("notes.txt;v=2.txt").Succeeded);
+        Assert.Equal(PathRejection.ExtensionNotAllowed, txtOnly.Resolve("notes; draft.txt").Rejection); // "notes" has none
+        Assert.Equal(PathRejection.ExtensionNotAllowed, txtOnly.Resolve("shell.jsp;.txt").Rejection);
+        Assert.Equal(PathRejection.ExtensionNotAllowed, txtOnly.Resolve("shell.jsp\uFF1B.txt").Rejection);
+    }
+
     [Fact]
     public void A_hard_link_to_a_file_outside_is_refused_unless_allowed()
     {
@@ -155,6 +210,32 @@ public sealed class SafePathResolverTests : IDisposable
                 Assert.DoesNotContain("..", result.Path.RelativePath.Split('/'));
             }
         }, iter: 5000);
+    }
+
+    /// <summary>
+    /// Differential: on Linux the kernel resolves the path (one open, /proc/self/fd); elsewhere .NET's file APIs walk it
+    /// component by component. Both must give the same verdict and the same real path, links of every kind included.
+    /// </summary>
+    [Fact]
+    public void The_kernel_walk_and_the_portable_walk_agree()
+    {
+        Assert.SkipWhen(!OperatingSystem.IsLinux(), "the kernel walk is Linux-only");
+        var portable = new SafePathResolver(_root) { UsePortableWalk = true };
+        string[] linked = ["inner-link/new.txt", "inner-link/report.pdf", "dir-out/uploads/a.txt", "dir-out/uploads/docs/report.pdf", "dangling-out.txt",
+            "dangling-out.txt/x", "loop-a/x", "a.txt/x", "docs/missing/deeper/x.txt", "missing/inner-link", "relative-out.txt", "link-out.txt"];
+        string[] pieces = ["a.txt", "docs", "report.pdf", "inner-link", "dir-out", "uploads", "dangling-out.txt", "loop-a", "missing", "nested", "deeper", "file.txt", "/", ".", "é"];
+        var inputs = HostilePaths.All().Concat(linked).Concat(Enumerable.Range(0, 3000).Select(i =>
+            string.Join('/', Enumerable.Range(0, 1 + (i % 5)).Select(j => pieces[(i * 7 + j * 13) % pieces.Length]))));
+        foreach (string input in inputs)
+        {
+            SafePathResult kernel = _resolver.Resolve(input);
+            SafePathResult walked = portable.Resolve(input);
+            Assert.True(kernel.Rejection == walked.Rejection, $"'{input}': kernel {kernel.Rejection}, portable {walked.Rejection}");
+            if (kernel.Succeeded)
+            {
+                Assert.Equal(walked.Path.FullPath, kernel.Path.FullPath);
+            }
+        }
     }
 
     [Fact]

@@ -42,6 +42,20 @@ public static class HostilePaths
             new string('a', 256), string.Concat(Enumerable.Repeat("a/", 2100)), new string('é', 128) + ".txt",
             "link-out.txt", "relative-out.txt", "dangling-out.txt", "dir-out/outside.txt", "dir-out/uploads-evil/secret.txt", "dir-out", "loop-a", "hard-out.txt", "./hard-out.txt",
             "", ".", "./", "./.", "//", "\\\\", "/.",
+            // Path parameters, queries and fragments: URL layers cut the segment there ("..;x" is ".." to a servlet container).
+            "..;x/outside.txt", "..;/outside.txt", ".;x/../outside.txt", "..;jsessionid=1/outside.txt", ";x/../outside.txt", "..?x/outside.txt", "..#x/outside.txt",
+            "..\uFF1Bx/outside.txt", "..\u037Ex/outside.txt", "..\uFE54x/outside.txt", "..\uFF1Fx/outside.txt", "..\u2047x/outside.txt", "..\uFF03x/outside.txt",
+            // Compatibility characters whose NFKC or NFKD form holds dots or separators, and Windows best-fit ones.
+            "\uFE30/outside.txt", "\uFE19/outside.txt", "\u2026/outside.txt", "a\u33C2b", "\u2488txt", "a\u2100b", "\uD83C\uDD00/outside.txt",
+            "..\u00A5outside.txt", "..\u20A9outside.txt", "..\u2236x", "a\u0589b", "a\uFE55b", "\uFF05\u0032\u0065\uFF05\u0032\u0065/outside.txt", "a\u066A2e",
+            // Escapes other decoders read: IIS %u, percent-encoded percent, mixed depths.
+            "%u002e%u002e/outside.txt", "%U002E%U002E%U002Foutside.txt", "%%32%65%%32%65/outside.txt", "%25%32%65%25%32%65/outside.txt", "..%c0%af",
+            // Dot segments once trailing spaces, look-alike spaces, form decoding or combining marks are stripped.
+            ". ./outside.txt", ".. /outside.txt", "..\u00A0/outside.txt", "..\u3000/outside.txt", "..\u2007/outside.txt", "..+/outside.txt", ".\u0301./outside.txt", "..\u20DD/outside.txt",
+            "a.txt\u3000", "a.txt\u00A0", "docs\u2002/report.pdf", "a.\u0301",
+            // Device names behind a path parameter, unassigned and invisible code points, too many segments.
+            "CON;x", "nul;.txt", "a\u0378b.txt", "a\uDBFF\uDFFFb.txt", "a\uDB40\uDC01b.txt", string.Concat(Enumerable.Repeat("a/", 40)) + "b.txt",
+            string.Concat(Enumerable.Repeat("a/", 2000)) + "b.txt",
         ];
         foreach (string item in more)
         {

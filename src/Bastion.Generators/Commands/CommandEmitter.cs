@@ -6,7 +6,8 @@ namespace Bastion.Generators.Commands;
 /// <summary>
 /// Emits the body of one [SafeCommand] method: argument checks first (nothing starts on a refused value),
 /// then a <c>ProcessStartInfo</c> with no shell, a cleared environment and one <c>ArgumentList</c> entry per
-/// template argument, run by <c>SafeCommandRunner</c> under the timeout and output cap.
+/// template argument, checked against the OS limits as a whole, run by <c>SafeCommandRunner</c> under the timeout
+/// and output cap.
 /// </summary>
 internal static class CommandEmitter
 {
@@ -56,6 +57,13 @@ internal static class CommandEmitter
                 foreach (CommandArgumentModel argument in model.Arguments)
                 {
                     w.Line("__startInfo.ArgumentList.Add(" + Expression(model, argument) + ");");
+                }
+
+                if (!model.Parameters.IsEmpty)
+                {
+                    // The OS limits apply to the whole start (arguments, path, environment), known only once it is built.
+                    w.Line(Runner + ".CheckCommandLine(__startInfo, [" + string.Join(", ", model.Parameters.Select(p => Literal.String(p.Name)))
+                        + "], [" + string.Join(", ", model.Parameters.Select(TextOf)) + "]);");
                 }
 
                 w.Line("return " + Runner + ".RunAsync(__startInfo, global::System.TimeSpan.FromSeconds(" + CommandParser.Int(model.TimeoutSeconds) + "), "

@@ -4,15 +4,15 @@ using Microsoft.CodeAnalysis;
 namespace Bastion.Generators.Diagnostics;
 
 /// <summary>
-/// Every diagnostic Bastion reports. Ids are stable; each has a page at docs/rules/BASnnnn.md and a
-/// line in AnalyzerReleases.Unshipped.md.
+/// Every diagnostic the generator (and its attribute analyzer) reports. Ids are stable; each has a page at
+/// docs/rules/BASnnnn.md and a line in AnalyzerReleases.Unshipped.md. The security rules for hand-written code
+/// (BAS1301–BAS1306, BAS1410, BAS152x, BAS153x, BAS160x, BAS170x, BAS1801) live in src/Bastion.Analyzers/Rules.cs.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Endpoints = "Bastion.Endpoints";
     private const string Validation = "Bastion.Validation";
     private const string Commands = "Bastion.Commands";
-    private const string Security = "Bastion.Security";
     private const string SqlCategory = "Bastion.Sql";
     private const string Browser = "Bastion.Browser";
     private const string OptionsCategory = "Bastion.Options";
@@ -155,22 +155,6 @@ internal static class DiagnosticDescriptors
         "BAS1208", Commands, "[SafeCommand] argument template is malformed",
         "Argument \"{1}\" of '{0}': {2}");
 
-    public static readonly DiagnosticDescriptor ShellWithNonConstantCommand = Error(
-        "BAS1301", Security, "Shell or interpreter receives a non-constant command",
-        "'{0}' runs a shell or interpreter with a command built from a non-constant value; run the program directly with ArgumentList, or use [SafeCommand]");
-
-    public static readonly DiagnosticDescriptor ShellExecuteWithNonConstantInput = Warning(
-        "BAS1302", Security, "UseShellExecute = true with non-constant input",
-        "UseShellExecute = true lets the operating system shell choose what '{0}' opens; set UseShellExecute = false and pass values through ArgumentList");
-
-    public static readonly DiagnosticDescriptor NonConstantArgumentsString = Warning(
-        "BAS1303", Security, "Process arguments are one non-constant string",
-        "The arguments of '{0}' are one string built from a non-constant value, which the runtime re-splits on spaces and quotes; add each value to ArgumentList instead");
-
-    public static readonly DiagnosticDescriptor RequestValueReachesFileSystem = Warning(
-        "BAS1304", Security, "Request value reaches a file system API without [SafePath]",
-        "'{0}' comes from the request and reaches '{1}' unchecked, which allows path traversal; bind it as a [SafePath] SafeFilePath or resolve it with SafePathResolver");
-
     public static readonly DiagnosticDescriptor SqlMethodShape = Error(
         "BAS1401", SqlCategory, "[Sql] method has an unsupported shape",
         "'{0}' cannot be generated: {1}");
@@ -206,10 +190,6 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SqlResultTypeNotSupported = Error(
         "BAS1409", SqlCategory, "[Sql] result type cannot be read",
         "'{0}' returns '{1}': {2}");
-
-    public static readonly DiagnosticDescriptor SqlBuiltFromValues = Error(
-        "BAS1410", Security, "SQL text built from non-constant values",
-        "SQL text passed to '{0}' is built from a non-constant value ({1}), which allows SQL injection; pass values as parameters (or use [Sql])");
 
     public static readonly DiagnosticDescriptor MetadataAttributeNotCarried = Error(
         "BAS1014", Endpoints, "ASP.NET Core attribute cannot be carried to the endpoint",
@@ -254,22 +234,6 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HeaderValueInvalid = Error(
         "BAS1514", Browser, "Security header value cannot be sent",
         "{0} {1}: {2}");
-
-    public static readonly DiagnosticDescriptor CookieNotHardened = Warning(
-        "BAS1520", Security, "Cookie written without HttpOnly, Secure or SameSite",
-        "{0} {1}; set HttpOnly = true, Secure = true and SameSite = Strict or Lax, or use HardenedCookies.AppendHardened");
-
-    public static readonly DiagnosticDescriptor HardCodedSecret = Error(
-        "BAS1601", Security, "[Secret] given a literal value",
-        "[Secret] '{0}' is given the literal value in source; secrets come from configuration (environment, user secrets, a secrets directory), never from code");
-
-    public static readonly DiagnosticDescriptor SecretHolderExposed = Error(
-        "BAS1602", Security, "Type holding [Secret] members is returned or serialized",
-        "'{0}' holds [Secret] member '{1}' and is {2}, which would put the secret in a response or a payload; return or serialize a type without it");
-
-    public static readonly DiagnosticDescriptor SecretWritten = Error(
-        "BAS1603", Security, "[Secret] value reaches a log, the console or a string",
-        "[Secret] '{0}' is passed to {1}, which would print the secret; log that it is set, not its value");
 
     public static readonly DiagnosticDescriptor OptionsTypeShape = Error(
         "BAS1604", OptionsCategory, "[BastionOptions] type cannot be generated",

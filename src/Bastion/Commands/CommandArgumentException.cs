@@ -29,6 +29,8 @@ public sealed class CommandArgumentException : ArgumentException
         CommandArgumentProblem.ControlCharacter => "The command argument contains a control character.",
         CommandArgumentProblem.LeadingDash => "The command argument starts with '-' and could be read as an option.",
         CommandArgumentProblem.PatternMismatch => "The command argument does not match the allowed pattern.",
+        CommandArgumentProblem.ExceedsSystemLimit => "The command arguments together are longer than the system allows.",
+        CommandArgumentProblem.InvalidText => "The command argument is not valid Unicode text.",
         _ => "The command argument was refused.",
     };
 }

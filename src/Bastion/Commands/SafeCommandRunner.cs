@@ -22,35 +22,61 @@ public static class SafeCommandRunner
 
     /// <summary>
     /// Refuses <paramref name="value"/> for <paramref name="parameterName"/> when it is empty, longer than
-    /// <paramref name="maxLength"/>, contains a control character (NUL, CR, LF...), or starts with '-' while
-    /// <paramref name="allowLeadingDash"/> is false.
+    /// <paramref name="maxLength"/> UTF-8 bytes or than the OS passes as one argument
+    /// (<see cref="CommandLineLimits.MaxArgumentBytes"/>), contains a control character (NUL, CR, LF, ESC, C1...) or a
+    /// lone surrogate, or starts with '-' while <paramref name="allowLeadingDash"/> is false
+    /// (<see cref="CommandArgumentCheck.FindProblem"/>, which decides without throwing). Linear in the value; allocates
+    /// nothing unless it refuses.
     /// </summary>
     /// <exception cref="CommandArgumentException">The value is refused; the message never contains it.</exception>
     public static void CheckArgument(string? value, string parameterName, int maxLength, bool allowLeadingDash)
     {
-        if (string.IsNullOrEmpty(value))
+        if (CommandArgumentCheck.FindProblem(value, maxLength, allowLeadingDash) is { } problem)
         {
-            throw new CommandArgumentException(parameterName, CommandArgumentProblem.Empty);
+            throw new CommandArgumentException(parameterName, problem);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a start the OS would reject for its size (<see cref="CommandLineLimits"/>): any argument or environment
+    /// string longer than <see cref="CommandLineLimits.MaxArgumentBytes"/>, or all of them together over
+    /// <see cref="CommandLineLimits.MaxTotalBytes"/>. The refusal names the longest of <paramref name="values"/> (the
+    /// <c>[CommandArg]</c> texts, under <paramref name="parameterNames"/>), the one whose shortening helps most.
+    /// </summary>
+    /// <exception cref="CommandArgumentException">The values make the start too large (<see cref="CommandArgumentProblem.ExceedsSystemLimit"/>).</exception>
+    /// <exception cref="InvalidOperationException">The fixed parts alone (executable, literal arguments, environment) are too large.</exception>
+    public static void CheckCommandLine(ProcessStartInfo startInfo, ReadOnlySpan<string> parameterNames, ReadOnlySpan<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(startInfo);
+        if (parameterNames.Length != values.Length)
+        {
+            throw new ArgumentException("One name per value.", nameof(parameterNames));
         }
 
-        if (value.Length > maxLength)
+        if (FitsTheSystem(startInfo))
         {
-            throw new CommandArgumentException(parameterName, CommandArgumentProblem.TooLong);
+            return;
         }
 
-        foreach (char c in value)
+        int longest = -1;
+        int longestBytes = -1;
+        for (int i = 0; i < values.Length; i++)
         {
-            if (char.IsControl(c))
+            int bytes = Encoding.UTF8.GetByteCount(values[i] ?? string.Empty);
+            if (bytes > longestBytes)
             {
-                throw new CommandArgumentException(parameterName, CommandArgumentProblem.ControlCharacter);
+                (longest, longestBytes) = (i, bytes);
             }
         }
 
-        if (!allowLeadingDash && value[0] == '-')
-        {
-            throw new CommandArgumentException(parameterName, CommandArgumentProblem.LeadingDash);
-        }
+        throw longest < 0
+            ? new InvalidOperationException("The command's fixed arguments and environment alone exceed the system's limit.")
+            : new CommandArgumentException(parameterNames[longest], CommandArgumentProblem.ExceedsSystemLimit);
     }
+
+    private static bool FitsTheSystem(ProcessStartInfo startInfo)
+        => CommandLineLimits.Measure(startInfo, out int longestString) <= CommandLineLimits.MaxTotalBytes()
+           && longestString <= CommandLineLimits.MaxArgumentBytes;
 
     /// <summary>Refuses <paramref name="value"/> unless <paramref name="pattern"/> matches all of it within its timeout.</summary>
     /// <exception cref="CommandArgumentException">The value is refused.</exception>
@@ -164,6 +190,11 @@ public static class SafeCommandRunner
             {
                 throw new ArgumentException("An argument contains NUL, which would cut it short.", nameof(startInfo));
             }
+        }
+
+        if (!FitsTheSystem(startInfo))
+        {
+            throw new ArgumentException("The command line and environment exceed what the system lets one program start carry; check them with CheckCommandLine first.", nameof(startInfo));
         }
     }
 

@@ -17,8 +17,9 @@ public enum HtmlPolicy
     BasicFormatting = 1,
 
     /// <summary>
-    /// Any markup (<c>&lt;</c>, <c>&gt;</c>, a character reference such as <c>&amp;lt;</c>, or NUL) makes the
-    /// request fail with 400 naming the field; accepted values are stored unchanged as plain text. Needs no HTML parser.
+    /// Any markup (<c>&lt;</c>, <c>&gt;</c> or a character Unicode normalization turns into one, a character reference
+    /// such as <c>&amp;lt;</c> also in look-alike or fullwidth spelling, or NUL) makes the request fail with 400 naming
+    /// the field; accepted values are stored unchanged as plain text. Needs no HTML parser.
     /// </summary>
     Reject = 2,
 

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Text;
+using Bastion.Text;
 
 namespace Bastion.Html;
 
@@ -15,9 +16,17 @@ public static class HtmlText
     // The characters Encode can change: markup delimiters, the ampersand (bare ones become &amp;) and NUL.
     private static readonly SearchValues<char> CharactersEncodeChanges = SearchValues.Create("<>&\0");
 
-    // '<', '>', NUL, and the compatibility forms that NFKC normalization turns into '<' and '>'
-    // (small and fullwidth less-than/greater-than), in case a later layer normalizes the stored text.
-    private static readonly SearchValues<char> MarkupCharacters = SearchValues.Create("<>\0\uFE64\uFE65\uFF1C\uFF1E");
+    // '<', '>', NUL, and every character whose NFKC or NFKD form holds '<' or '>' (small and fullwidth forms, and the
+    // negated relations U+226E/U+226F, which decompose to '<'/'>' and a combining mark), in case a later layer
+    // normalizes the stored text. From the generated look-alike table, not a hand-picked list.
+    private static readonly SearchValues<char> MarkupCharacters = SearchValues.Create("<>\0" + LookAlikes.CharactersWith(LookAlikeKinds.LessThan | LookAlikeKinds.GreaterThan, withHighSurrogates: false));
+
+    // '&' and the characters that normalize to it (U+FE60, U+FF06): each can start a character reference.
+    private static readonly SearchValues<char> Ampersands = SearchValues.Create("&" + LookAlikes.CharactersWith(LookAlikeKinds.Ampersand, withHighSurrogates: false));
+
+    // '#' and ';' with the characters that normalize to them: what may follow an ampersand in a reference.
+    private static readonly SearchValues<char> Hashes = SearchValues.Create("#" + LookAlikes.CharactersWith(LookAlikeKinds.Hash, withHighSurrogates: false));
+    private static readonly SearchValues<char> Semicolons = SearchValues.Create(";" + LookAlikes.CharactersWith(LookAlikeKinds.Semicolon, withHighSurrogates: false));
 
     /// <summary>Longest named character reference kept as written ("&amp;CounterClockwiseContourIntegral;" is 31 letters).</summary>
     private const int MaxReferenceName = 32;
@@ -39,38 +48,36 @@ public static class HtmlText
         }
 
         var builder = new StringBuilder(input.Length + 16);
-        builder.Append(input, 0, first);
         ReadOnlySpan<char> span = input;
-        for (int i = first; i < span.Length; i++)
+        builder.Append(span[..first]);
+        for (int i = first; i < span.Length;)
         {
             char c = span[i];
             switch (c)
             {
                 case '<':
                     builder.Append("&lt;");
+                    i++;
                     break;
                 case '>':
                     builder.Append("&gt;");
+                    i++;
                     break;
                 case '\0':
+                    i++;
                     break;
-                case '&':
+                default: // '&'
                     int reference = ReferenceLength(span[i..]);
-                    if (reference > 0)
-                    {
-                        builder.Append(span.Slice(i, reference));
-                        i += reference - 1;
-                    }
-                    else
-                    {
-                        builder.Append("&amp;");
-                    }
-
-                    break;
-                default:
-                    builder.Append(c);
+                    builder.Append(reference > 0 ? span.Slice(i, reference) : "&amp;");
+                    i += Math.Max(reference, 1);
                     break;
             }
+
+            // Copy the run up to the next character that can change in one piece.
+            int run = span[i..].IndexOfAny(CharactersEncodeChanges);
+            run = run < 0 ? span.Length - i : run;
+            builder.Append(span.Slice(i, run));
+            i += run;
         }
 
         return builder.ToString();
@@ -80,10 +87,12 @@ public static class HtmlText
     public static bool NeedsEncoding(ReadOnlySpan<char> input) => FirstChange(input) >= 0;
 
     /// <summary>
-    /// The <see cref="HtmlPolicy.Reject"/> test: true when <paramref name="input"/> holds <c>&lt;</c>, <c>&gt;</c> (or
-    /// their fullwidth and small forms, which NFKC normalization turns into them), NUL, or a character reference
-    /// (<c>&amp;#..</c> or <c>&amp;name;</c>) that a later decoding step could turn into markup. A bare ampersand
-    /// ("Tom &amp; Jerry") is not markup.
+    /// The <see cref="HtmlPolicy.Reject"/> test: true when <paramref name="input"/> holds <c>&lt;</c>, <c>&gt;</c> (or a
+    /// character that Unicode normalization turns into one), NUL, or something a later decoding step could read as a
+    /// character reference: <c>&amp;#</c>, or <c>&amp;</c> and letters or digits then <c>;</c> — also when the ampersand,
+    /// <c>#</c> or <c>;</c> is a normalization look-alike, or the letters are fullwidth or from another script (a
+    /// normalizing layer makes <c>&amp;ｌｔ；</c> into <c>&amp;lt;</c>). A bare ampersand ("Tom &amp; Jerry") is not markup.
+    /// Linear in the input; allocates nothing.
     /// </summary>
     public static bool ContainsMarkup(ReadOnlySpan<char> input)
     {
@@ -92,24 +101,38 @@ public static class HtmlText
             return true;
         }
 
-        for (int amp = input.IndexOf('&'); amp >= 0; amp = NextAmpersand(input, amp))
+        for (int amp = input.IndexOfAny(Ampersands); amp >= 0; amp = NextAmpersand(input, amp))
         {
-            ReadOnlySpan<char> rest = input[(amp + 1)..];
-            if (rest.Length > 0 && rest[0] == '#')
+            int i = amp + 1;
+            if (i < input.Length && Hashes.Contains(input[i]))
             {
                 return true;
             }
 
-            int letters = 0;
-            while (letters < rest.Length && char.IsAsciiLetterOrDigit(rest[letters]))
+            int letters = i;
+            while (letters < input.Length)
             {
-                letters++;
+                if (char.IsAsciiLetterOrDigit(input[letters]))
+                {
+                    letters++;
+                }
+                else if (input[letters] >= 0x80 && Rune.DecodeFromUtf16(input[letters..], out Rune rune, out int length) == OperationStatus.Done && Rune.IsLetterOrDigit(rune))
+                {
+                    letters += length;
+                }
+                else
+                {
+                    break;
+                }
             }
 
-            if (letters > 0 && letters < rest.Length && rest[letters] == ';')
+            if (letters > i && letters < input.Length && Semicolons.Contains(input[letters]))
             {
                 return true;
             }
+
+            // The search resumes after the letters: a reference cannot start inside them, so no character is read twice.
+            amp = letters - 1;
         }
 
         return false;
@@ -183,7 +206,7 @@ public static class HtmlText
 
     private static int NextAmpersand(ReadOnlySpan<char> input, int previous)
     {
-        int next = input[(previous + 1)..].IndexOf('&');
+        int next = input[(previous + 1)..].IndexOfAny(Ampersands);
         return next < 0 ? -1 : previous + 1 + next;
     }
 }

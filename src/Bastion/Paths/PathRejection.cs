@@ -9,7 +9,10 @@ public enum PathRejection
     /// <summary>Empty, or only separators.</summary>
     Empty,
 
-    /// <summary>NUL, other control characters, or U+FFFD from a broken encoding.</summary>
+    /// <summary>
+    /// NUL and other control characters, U+FFFD from a broken encoding, lone surrogates, invisible format characters,
+    /// line and paragraph separators, or unassigned code points (a newer normalization table could map them to anything).
+    /// </summary>
     ControlCharacter,
 
     /// <summary>Absolute, drive-relative (<c>C:x</c>), UNC (<c>\\server</c>) or device (<c>\\?\</c>, <c>\\.\</c>) form.</summary>
@@ -18,10 +21,18 @@ public enum PathRejection
     /// <summary>A segment named like a Windows device (<c>CON</c>, <c>NUL</c>, <c>COM1</c>, <c>LPT1</c>...), with or without extension.</summary>
     DeviceName,
 
-    /// <summary>A <c>..</c> segment, or a look-alike that normalization would turn into one.</summary>
+    /// <summary>
+    /// A segment that some layer reads as <c>..</c> or <c>.</c>: all dots, or dots with trailing spaces (Windows strips
+    /// them), combining marks (accent-stripping layers drop them) or a <c>;</c>, <c>?</c> or <c>#</c> part (URL layers cut
+    /// there: <c>..;x</c> is <c>..</c> to a servlet container).
+    /// </summary>
     ParentSegment,
 
-    /// <summary>Characters that another layer could decode or normalize into a separator or dot (<c>%2f</c>, fullwidth forms).</summary>
+    /// <summary>
+    /// An escape another layer could decode (<c>%2f</c>, <c>%252e</c>, <c>%u002e</c>) or a character that Unicode
+    /// normalization or Windows best-fit turns into a dot, separator, colon or percent sign (fullwidth <c>．／</c>, <c>‥</c>,
+    /// <c>∕</c>, <c>¥</c>...; the generated look-alike table).
+    /// </summary>
     EncodedOrLookAlike,
 
     /// <summary>A colon (alternate data stream or drive syntax).</summary>
@@ -50,4 +61,7 @@ public enum PathRejection
     /// count could not be read.
     /// </summary>
     HardLink,
+
+    /// <summary>More than <see cref="SafePathResolver.MaxSegments"/> segments (a cap on the work one value can cause).</summary>
+    TooManySegments,
 }

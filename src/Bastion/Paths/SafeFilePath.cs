@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Text.Json.Serialization;
 
 namespace Bastion.Paths;
@@ -19,12 +20,14 @@ public readonly struct SafeFilePath : IEquatable<SafeFilePath>
     private readonly string? _fullPath;
     private readonly string? _relativePath;
     private readonly string? _unresolved;
+    private readonly SafePathResolver? _resolver;
 
-    internal SafeFilePath(string fullPath, string relativePath)
+    internal SafeFilePath(string fullPath, string relativePath, SafePathResolver resolver)
     {
         _fullPath = fullPath;
         _relativePath = relativePath;
         _unresolved = null;
+        _resolver = resolver;
     }
 
     private SafeFilePath(string unresolved)
@@ -32,6 +35,7 @@ public readonly struct SafeFilePath : IEquatable<SafeFilePath>
         _fullPath = null;
         _relativePath = null;
         _unresolved = unresolved;
+        _resolver = null;
     }
 
     /// <summary>Whether a resolver proved this path inside its root.</summary>
@@ -44,6 +48,22 @@ public readonly struct SafeFilePath : IEquatable<SafeFilePath>
     /// <summary>The path relative to the root, with '/' separators.</summary>
     /// <exception cref="InvalidOperationException">The value was never resolved.</exception>
     public string RelativePath => _relativePath ?? throw NotResolved();
+
+    /// <summary>The file name (last segment of <see cref="RelativePath"/>), for a download's name.</summary>
+    /// <exception cref="InvalidOperationException">The value was never resolved.</exception>
+    public string FileName => Path.GetFileName(RelativePath);
+
+    /// <summary>
+    /// Opens the file for reading the safe way: the final component is opened without following a symbolic link, and
+    /// before any byte is read the opened handle is checked to be a regular file whose real path (as the kernel reports
+    /// it for the handle) is inside the root, with one link unless the resolver allows hard links. A link swapped in
+    /// anywhere on the path after <see cref="SafePathResolver.Resolve"/> is caught here. Serve the stream instead of
+    /// reopening <see cref="FullPath"/> (for example <c>TypedResults.File(path.OpenRead(), ...)</c>).
+    /// </summary>
+    /// <exception cref="PathRejectedException">The file is gone or is not the verified file inside the root; nothing was read.</exception>
+    /// <exception cref="InvalidOperationException">The value was never resolved.</exception>
+    /// <exception cref="PlatformNotSupportedException">Not on Linux or Windows (the handle's path cannot be read the same way).</exception>
+    public FileStream OpenRead() => (_resolver ?? throw NotResolved()).OpenRead(FullPath);
 
     /// <summary>The text as received, before resolution (for Bastion's generated code).</summary>
     internal string? Unresolved => _unresolved;

@@ -1,44 +1,38 @@
 using System;
-using System.Buffers;
-using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
-using System.Text;
+using System.Linq;
 
 namespace Bastion.Paths;
 
 /// <summary>
 /// Turns an untrusted relative path (a route or query value, already decoded once by routing) into a
 /// <see cref="SafeFilePath"/> proven to be inside a root directory, or a <see cref="PathRejection"/>.
-/// It decodes nothing itself and follows symbolic links on every existing component before deciding.
-/// Thread-safe; build one per root.
+/// It decodes nothing itself: the syntax is refused when any common layer could read it as something other than
+/// plain names (<see cref="PathSyntax"/>), and symbolic links are followed on every existing component before
+/// deciding. The cost is linear in the input and bounded by <see cref="MaxPathLength"/> and
+/// <see cref="MaxSegments"/>, which are checked first. Thread-safe; build one per root.
 /// </summary>
 public sealed class SafePathResolver
 {
-    /// <summary>Longest path accepted, in characters (Linux PATH_MAX).</summary>
-    public const int MaxPathLength = 4096;
+    /// <summary>Longest path accepted, in UTF-16 characters (Linux PATH_MAX); checked before anything else.</summary>
+    public const int MaxPathLength = PathSyntax.MaxPathLength;
+
+    /// <summary>Most segments accepted (separators plus one, counted before anything else); each existing one costs one file-system probe.</summary>
+    public const int MaxSegments = PathSyntax.MaxSegments;
 
     /// <summary>Longest segment accepted, in UTF-8 bytes (NAME_MAX on common file systems).</summary>
-    public const int MaxSegmentBytes = 255;
+    public const int MaxSegmentBytes = PathSyntax.MaxSegmentBytes;
 
-    private const int MaxLinkDepth = 40;
-
-    // Characters another layer could decode or NFKC-normalize into '.', '/' or '\': fullwidth, small and
-    // "leader" forms of the full stop, and look-alike slashes.
-    private static readonly SearchValues<char> LookAlikes = SearchValues.Create(
-        "\uFF0E\uFF0F\uFF3C\u2215\u2044\u29F8\uFE68\u2024\u2025\u2026\uFE52\u2216\u29F5\u29F9");
-
-    private static readonly HashSet<string> DeviceNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$",
-        "COM0", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "COM\u00B9", "COM\u00B2", "COM\u00B3",
-        "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9", "LPT\u00B9", "LPT\u00B2", "LPT\u00B3",
-    };
+    /// <summary>Longest full path (root, separators and segments) in UTF-8 bytes, its terminating NUL included (Linux PATH_MAX).</summary>
+    public const int MaxPathBytes = 4096;
 
     private readonly string _root;
     private readonly string _rootWithSeparator;
+    private readonly string _verifiedRootWithSeparator;
     private readonly StringComparison _comparison;
     private readonly SafePathOptions _options;
+    private readonly string[] _extensions;
+    private readonly int _rootBytes;
 
     /// <summary>Creates a resolver for the existing directory <paramref name="root"/> (symbolic links in it are resolved once).</summary>
     public SafePathResolver(string root, SafePathOptions? options = null)
@@ -55,10 +49,18 @@ public sealed class SafePathResolver
         }
 
         _options = options ?? new SafePathOptions();
+        _extensions = _options.AllowedExtensions.ToArray();
         _comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        _root = Path.TrimEndingDirectorySeparator(RealPath(Path.GetFullPath(root), 0) ?? Path.GetFullPath(root));
+        string full = Path.GetFullPath(root);
+        string? real = LinuxRealPath.IsAvailable ? LinuxRealPath.Resolve(full, out _, out _) : RealPath.OfAbsolute(full);
+        _root = Path.TrimEndingDirectorySeparator(real ?? full);
         _rootWithSeparator = _root + Path.DirectorySeparatorChar;
+        _rootBytes = System.Text.Encoding.UTF8.GetByteCount(_root);
+        _verifiedRootWithSeparator = (OperatingSystem.IsWindows() ? VerifiedFile.FinalRootOnWindows(_root) : _root) + Path.DirectorySeparatorChar;
     }
+
+    /// <summary>Walks with .NET's file APIs even where the kernel walk is available (tests compare the two).</summary>
+    internal bool UsePortableWalk { get; init; }
 
     /// <summary>The canonical root every accepted path is inside.</summary>
     public string Root => _root;
@@ -66,194 +68,68 @@ public sealed class SafePathResolver
     /// <summary>Resolves <paramref name="relativePath"/>; never throws for hostile input.</summary>
     public SafePathResult Resolve(string? relativePath)
     {
-        PathRejection syntax = CheckSyntax(relativePath, out List<string> segments);
+        Span<Range> segments = stackalloc Range[PathSyntax.MaxSegments];
+        PathRejection syntax = PathSyntax.Check(relativePath, _extensions, _options.AllowSubdirectories, segments, out int count, out int bytes);
         if (syntax != PathRejection.None)
         {
             return SafePathResult.Refuse(syntax);
         }
 
-        string combined = Path.GetFullPath(Path.Combine(_root, string.Join(Path.DirectorySeparatorChar, segments)));
-        if (!combined.StartsWith(_rootWithSeparator, _comparison))
+        if (_rootBytes + bytes >= MaxPathBytes)
         {
-            return SafePathResult.Refuse(PathRejection.OutsideRoot);
+            return SafePathResult.Refuse(PathRejection.TooLong); // no system call could name it
         }
 
-        string? real = RealPath(combined, 0);
+        string? real = LinuxRealPath.IsAvailable && !UsePortableWalk
+            ? LinuxRealPath.Resolve(Join(relativePath, segments[..count]), out FileKind kind, out uint? links)
+            : RealPath.Walk(_root, relativePath, segments[..count], out kind, out links);
         if (real is null || !real.StartsWith(_rootWithSeparator, _comparison))
         {
             return SafePathResult.Refuse(PathRejection.OutsideRoot);
         }
 
-        bool exists = File.Exists(real);
-        if (_options.MustExist && !exists)
+        if (_options.MustExist && kind != FileKind.File)
         {
-            return SafePathResult.Refuse(PathRejection.NotFound);
+            return SafePathResult.Refuse(PathRejection.NotFound); // missing, a directory, or a FIFO, socket or device
         }
 
-        if (exists && !_options.AllowHardLinks && FileLinkCount.IsSupported && FileLinkCount.Get(real) is not 1)
+        if (kind == FileKind.File && !_options.AllowHardLinks && FileProbe.CountsLinks && links is not 1)
         {
             return SafePathResult.Refuse(PathRejection.HardLink);
         }
 
-        string relative = Path.GetRelativePath(_root, real).Replace(Path.DirectorySeparatorChar, '/');
-        return new SafePathResult(new SafeFilePath(real, relative), PathRejection.None);
+        string relative = real[_rootWithSeparator.Length..];
+        if (Path.DirectorySeparatorChar != '/')
+        {
+            relative = relative.Replace(Path.DirectorySeparatorChar, '/');
+        }
+
+        return new SafePathResult(new SafeFilePath(real, relative, this), PathRejection.None);
     }
 
-    private PathRejection CheckSyntax(string? path, out List<string> segments)
+    /// <summary>The root and the segments joined with the separator, in one allocation (at most a few KB of stack).</summary>
+    private string Join(ReadOnlySpan<char> path, ReadOnlySpan<Range> segments)
     {
-        segments = new List<string>();
-        if (string.IsNullOrEmpty(path))
+        int length = _root.Length;
+        foreach (Range segment in segments)
         {
-            return PathRejection.Empty;
+            length += 1 + segment.GetOffsetAndLength(path.Length).Length;
         }
 
-        if (path.Length > MaxPathLength)
+        Span<char> joined = length <= 8192 ? stackalloc char[length] : new char[length];
+        _root.CopyTo(joined);
+        int at = _root.Length;
+        foreach (Range segment in segments)
         {
-            return PathRejection.TooLong;
+            joined[at++] = Path.DirectorySeparatorChar;
+            path[segment].CopyTo(joined[at..]);
+            at += segment.GetOffsetAndLength(path.Length).Length;
         }
 
-        foreach (char c in path)
-        {
-            if (char.IsControl(c) || c == '\uFFFD' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
-            {
-                return PathRejection.ControlCharacter;
-            }
-        }
-
-        if (path[0] is '/' or '\\' || (path.Length >= 2 && path[1] == ':'))
-        {
-            return PathRejection.Rooted;
-        }
-
-        if (path.Contains(':', StringComparison.Ordinal))
-        {
-            return PathRejection.Colon;
-        }
-
-        if (path.AsSpan().ContainsAny(LookAlikes) || ContainsPercentEncoding(path))
-        {
-            return PathRejection.EncodedOrLookAlike;
-        }
-
-        foreach (string segment in path.Split('/', '\\'))
-        {
-            if (segment.Length == 0 || segment == ".")
-            {
-                continue;
-            }
-
-            PathRejection rejection = CheckSegment(segment);
-            if (rejection != PathRejection.None)
-            {
-                return rejection;
-            }
-
-            segments.Add(segment);
-        }
-
-        if (segments.Count == 0)
-        {
-            return PathRejection.Empty;
-        }
-
-        if (!_options.AllowSubdirectories && segments.Count > 1)
-        {
-            return PathRejection.SubdirectoryNotAllowed;
-        }
-
-        if (_options.AllowedExtensions.Count > 0)
-        {
-            string extension = Path.GetExtension(segments[^1]);
-            bool allowed = false;
-            foreach (string candidate in _options.AllowedExtensions)
-            {
-                allowed |= string.Equals(candidate, extension, StringComparison.OrdinalIgnoreCase);
-            }
-
-            if (!allowed)
-            {
-                return PathRejection.ExtensionNotAllowed;
-            }
-        }
-
-        return PathRejection.None;
+        return new string(joined);
     }
 
-    private static PathRejection CheckSegment(string segment)
-    {
-        if (segment.AsSpan().TrimStart('.').IsEmpty)
-        {
-            return PathRejection.ParentSegment; // "..", "...", ...: parent references on some systems
-        }
-
-        if (segment[^1] is '.' or ' ')
-        {
-            return PathRejection.TrailingDotOrSpace;
-        }
-
-        int dot = segment.IndexOf('.', StringComparison.Ordinal);
-        string stem = (dot < 0 ? segment : segment[..dot]).TrimEnd(' ');
-        if (DeviceNames.Contains(stem))
-        {
-            return PathRejection.DeviceName;
-        }
-
-        return Encoding.UTF8.GetByteCount(segment) > MaxSegmentBytes ? PathRejection.TooLong : PathRejection.None;
-    }
-
-    private static bool ContainsPercentEncoding(string path)
-    {
-        for (int i = path.IndexOf('%', StringComparison.Ordinal); i >= 0; i = path.IndexOf('%', i + 1))
-        {
-            if (i + 2 < path.Length && char.IsAsciiHexDigit(path[i + 1]) && char.IsAsciiHexDigit(path[i + 2]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// The path with every symbolic link on it resolved (like realpath(3)); components that do not exist
-    /// are kept as written. Null when links loop or nest deeper than <see cref="MaxLinkDepth"/>.
-    /// </summary>
-    private static string? RealPath(string fullPath, int depth)
-    {
-        if (depth > MaxLinkDepth)
-        {
-            return null;
-        }
-
-        string? rootPart = Path.GetPathRoot(fullPath);
-        string current = rootPart ?? string.Empty;
-        string[] parts = fullPath[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        for (int i = 0; i < parts.Length; i++)
-        {
-            string next = Path.Combine(current, parts[i]);
-            // LinkTarget reads the link itself, so a dangling link (whose target does not exist yet) is
-            // followed too: writing through it must not land outside the root.
-            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
-            if (info.LinkTarget is not null)
-            {
-                FileSystemInfo? target = info.ResolveLinkTarget(returnFinalTarget: false);
-                if (target is null)
-                {
-                    return null;
-                }
-
-                string? resolved = RealPath(Path.GetFullPath(target.FullName), depth + 1);
-                if (resolved is null)
-                {
-                    return null;
-                }
-
-                next = resolved;
-            }
-
-            current = next;
-        }
-
-        return current;
-    }
+    /// <summary>Opens an accepted path for reading, verified on the handle (see <see cref="SafeFilePath.OpenRead"/>).</summary>
+    internal FileStream OpenRead(string fullPath)
+        => VerifiedFile.OpenRead(fullPath, _verifiedRootWithSeparator, _comparison, _options.AllowHardLinks || !FileProbe.CountsLinks);
 }

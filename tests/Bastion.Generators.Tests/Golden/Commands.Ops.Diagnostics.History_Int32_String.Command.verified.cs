@@ -35,6 +35,7 @@ static partial class Diagnostics
         __startInfo.ArgumentList.Add("--format=%H {braces}");
         __startInfo.ArgumentList.Add("--");
         __startInfo.ArgumentList.Add(path);
+        SafeCommandRunner.CheckCommandLine(__startInfo, ["count", "path"], [__countText, path]);
         return SafeCommandRunner.RunAsync(__startInfo, TimeSpan.FromSeconds(10), 1048576, default);
     }
 }

@@ -35,6 +35,7 @@ static partial class Diagnostics
         __startInfo.ArgumentList.Add("2");
         __startInfo.ArgumentList.Add("--");
         __startInfo.ArgumentList.Add(host);
+        SafeCommandRunner.CheckCommandLine(__startInfo, ["host"], [host]);
         return SafeCommandRunner.RunAsync(__startInfo, TimeSpan.FromSeconds(5), 65536, ct);
     }
 }

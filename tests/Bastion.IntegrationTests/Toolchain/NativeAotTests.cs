@@ -91,6 +91,13 @@ public sealed partial class NativeAotTests
                 Assert.Contains("Welcome to the Bastion sample", file, StringComparison.Ordinal);
                 (int escapeStatus, _) = await RawHttp.GetAsync(client.BaseAddress!, "/api/files/..%2fappsettings.json", ct);
                 Assert.Equal(400, escapeStatus);
+                // The sample runs with InvariantGlobalization, where string.Normalize changes nothing: the generated
+                // look-alike table still refuses U+FE30 (NFKC "..") and a look-alike path parameter ("..；x").
+                foreach (string lookAlike in new[] { "/api/files/%EF%B8%B0/appsettings.json", "/api/files/..%EF%BC%9Bx/appsettings.json", "/api/files/..;x/appsettings.json" })
+                {
+                    (int lookAlikeStatus, _) = await RawHttp.GetAsync(client.BaseAddress!, lookAlike, ct);
+                    Assert.True(lookAlikeStatus == 400, $"{lookAlike}: {lookAlikeStatus}\n{app.Output}");
+                }
 
                 // [SafeCommand] from the native binary: a refused host never starts a process; a good one pings.
                 (int injectedStatus, string injected) = await RawHttp.GetAsync(client.BaseAddress!, "/api/diagnostics/ping?host=127.0.0.1%3Bid", ct);

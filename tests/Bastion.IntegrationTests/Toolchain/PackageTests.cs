@@ -19,7 +19,7 @@ public sealed class PackageTests
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(8);
 
     [Fact]
-    public async Task Packed_package_carries_runtime_and_generator_and_a_consumer_gets_working_endpoints()
+    public async Task Packed_package_carries_runtime_generator_and_analyzers_and_a_consumer_gets_working_endpoints()
     {
         string root = RepositoryRoot.Find();
         string work = Directory.CreateTempSubdirectory("bastion-pack-").FullName;
@@ -37,6 +37,9 @@ public sealed class PackageTests
                 string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
                 Assert.Contains("lib/net10.0/Bastion.dll", entries);
                 Assert.Contains("analyzers/dotnet/cs/Bastion.Generators.dll", entries);
+                Assert.Contains("analyzers/dotnet/cs/Bastion.Analyzers.dll", entries);
+                Assert.Contains("analyzers/dotnet/cs/Bastion.CodeFixes.dll", entries);
+                Assert.Contains("docs/rules/BAS1801.md", entries);
                 Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
                 // The package page has its own README, every diagnostic's page ships beside the analyzer, and the
                 // repository address is the one the help links use.
