@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Bastion.ApiKeys;
 using Bastion.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -42,7 +44,17 @@ public static class PostgreSqlStores
         builder.Services.AddSingleton<PostgreSqlApiKeyChangeFeed>();
         builder.Services.AddSingleton<ApiKeyChangeFeed>(provider => provider.GetRequiredService<PostgreSqlApiKeyChangeFeed>());
         builder.Services.AddHostedService(provider => provider.GetRequiredService<PostgreSqlApiKeyChangeFeed>());
+        builder.Services.AddHostedService(_ => new PostgreSqlSchemaSetup(dataSource));
         return builder.AddBastionApiKeys(_ => dataSource.CreateConnection(), time);
+    }
+
+    /// <summary>Creates the API-key and Data Protection tables when missing (safe when several instances start at once).</summary>
+    public static async Task EnsureSchemaAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await PostgreSqlSchema.CreateIfMissingAsync(() => ApiKeyService.EnsureSchemaAsync(connection, ct)).ConfigureAwait(false);
+        await PostgreSqlSchema.CreateIfMissingAsync(() => PostgreSqlQueries.CreateKeyTableAsync(connection, ct)).ConfigureAwait(false);
     }
 
     /// <summary>The app's data source for <see cref="ConnectionStringKey"/>, registered once.</summary>
