@@ -14,7 +14,7 @@ namespace Bastion.Samples.Api.Partners;
 /// The sample's admin commands, run against the same configuration as the app (so against the shared database when
 /// one is configured) and never exposed over HTTP:
 /// <code>
-/// dotnet run --project samples/Bastion.Samples.Api -- api-keys create OWNER
+/// dotnet run --project samples/Bastion.Samples.Api -- api-keys create OWNER [--Configuration:Key=value ...]
 /// dotnet run --project samples/Bastion.Samples.Api -- api-keys rotate ID       (new key; the old one works for the grace period)
 /// dotnet run --project samples/Bastion.Samples.Api -- api-keys retire ID       (ends now, no successor)
 /// dotnet run --project samples/Bastion.Samples.Api -- api-keys revoke ID
@@ -45,13 +45,14 @@ public static class SampleAdmin
             return Jwt(args[1], args[2], args[3], output);
         }
 
-        if (args.Length != 3 || args[0] != "api-keys")
+        if (args.Length < 3 || args[0] != "api-keys")
         {
             await output.WriteLineAsync("usage: api-keys create OWNER | api-keys rotate ID | api-keys retire ID | api-keys revoke ID | jwt add-key KID DIR | jwt use-key KID DIR | jwt remove-key KID DIR");
             return 2;
         }
 
-        await using Microsoft.AspNetCore.Builder.WebApplication host = SampleApp.Build([]);
+        // Anything after the command is the app's own configuration (--ConnectionStrings:Comments=..., --Bastion:...).
+        await using Microsoft.AspNetCore.Builder.WebApplication host = SampleApp.Build(args[3..]);
         ApiKeyService keys = host.Services.GetRequiredService<ApiKeyService>();
         await using DbConnection db = host.Services.GetRequiredService<ApiKeyDatabase>().Open(host.Services);
         switch (args[1])
