@@ -1,7 +1,13 @@
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Text.Json.Serialization.Metadata;
+using Bastion.ApiKeys;
+using Bastion.DataProtection;
+using Bastion.Jwt;
+using Bastion.PostgreSql;
+using Bastion.Redis;
 using Bastion.Samples.Api.Comments;
+using Bastion.Samples.Api.Partners;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -37,18 +43,42 @@ public static class SampleApp
         string connectionString = builder.Configuration.GetConnectionString("Comments") ?? "Data Source=bastion-sample.db";
         builder.Services.AddScoped<DbConnection>(_ => SampleDatabase.Connect(connectionString));
 
+        // Several instances (docs/scale-out.md): the Data Protection key ring in the store Bastion:DataProtection:Store
+        // names, API keys in PostgreSQL with LISTEN/NOTIFY when Bastion:PostgreSql:ConnectionString is set. With neither,
+        // one instance on SQLite, as before.
+        builder.AddBastionDataProtection(stores => stores.AddRedis().AddPostgreSql());
+        bool sharedKeys = !string.IsNullOrWhiteSpace(builder.Configuration[PostgreSqlStores.ConnectionStringKey]);
+        if (sharedKeys)
+        {
+            builder.AddBastionPostgreSqlApiKeys();
+        }
+        else
+        {
+            builder.AddBastionApiKeys(_ => SampleDatabase.Connect(connectionString));
+        }
+
+        SampleJwt.UseEphemeralKeyWhenUnconfigured(builder);
+        builder.AddBastionJwt();
+
         WebApplication app = builder.Build();
         using (SqliteConnection connection = SampleDatabase.Connect(connectionString))
         {
             connection.Open();
             SampleDatabase.UseWriteAheadLog(connection);
             connection.EnsureSchemaAsync().GetAwaiter().GetResult();
+            if (!sharedKeys)
+            {
+                ApiKeyService.EnsureSchemaAsync(connection).GetAwaiter().GetResult();
+            }
         }
 
         app.UseBastion();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOpenApi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapBastionJwks();
         app.MapBastionEndpoints();
         return app;
     }

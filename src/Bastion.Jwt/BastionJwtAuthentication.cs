@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,22 @@ public sealed class BastionJwtHandler(IOptionsMonitor<AuthenticationSchemeOption
     /// <summary>The scheme name.</summary>
     public const string SchemeName = "Bastion.Jwt";
 
+    private static readonly object KeysUnavailable = new();
+
+    /// <inheritdoc/>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (Context.Items.ContainsKey(KeysUnavailable))
+        {
+            Response.Headers.RetryAfter = "5";
+            await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
+                detail: "The keys that verify tokens cannot be read right now; retry shortly.").ExecuteAsync(Context).ConfigureAwait(false);
+            return;
+        }
+
+        await base.HandleChallengeAsync(properties).ConfigureAwait(false);
+    }
+
     /// <inheritdoc/>
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -27,7 +44,13 @@ public sealed class BastionJwtHandler(IOptionsMonitor<AuthenticationSchemeOption
             return AuthenticateResult.NoResult();
         }
 
-        TokenValidationResult result = await tokens.ValidateAsync(header["Bearer ".Length..].Trim()).ConfigureAwait(false);
+        TokenValidationResult result = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted).ConfigureAwait(false);
+        if (result.Exception is JwtKeysUnavailableException)
+        {
+            // Fail closed, but say it is not the token's fault: the challenge answers 503, not 401.
+            Context.Items[KeysUnavailable] = true;
+        }
+
         if (!result.IsValid)
         {
             // The reason is logged by name only; the token itself is never logged.

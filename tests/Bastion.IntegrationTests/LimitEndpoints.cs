@@ -7,6 +7,9 @@ namespace Bastion.IntegrationTests;
 [BastionEndpoints("/limits"), CsrfExempt("server limit tests; CSRF has its own tests")]
 public static partial class LimitEndpoints
 {
+    [Get("/ok")]
+    public static Ok<int> Get() => TypedResults.Ok(1);
+
     [Post("/large", MaxRequestBodySize = 4 * 1024 * 1024)]
     public static Ok<int> Large(EchoRequest request) => TypedResults.Ok(request.Value.Length);
 }

@@ -83,12 +83,12 @@ public sealed class LimitsTests
         await using KestrelHost host = await StartAsync();
         CancellationToken ct = TestContext.Current.CancellationToken;
 
-        using var big = new HttpRequestMessage(HttpMethod.Get, "/t/items/1");
+        using var big = new HttpRequestMessage(HttpMethod.Get, "/limits/ok");
         big.Headers.TryAddWithoutValidation("X-Big", new string('h', BastionServerLimits.DefaultMaxRequestHeadersTotalSize));
         using HttpResponseMessage bigResponse = await host.Client.SendAsync(big, ct);
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, bigResponse.StatusCode);
 
-        using var many = new HttpRequestMessage(HttpMethod.Get, "/t/items/1");
+        using var many = new HttpRequestMessage(HttpMethod.Get, "/limits/ok");
         for (int i = 0; i < BastionServerLimits.DefaultMaxRequestHeaderCount + 1; i++)
         {
             many.Headers.TryAddWithoutValidation("X-H" + i, "v");
@@ -97,11 +97,11 @@ public sealed class LimitsTests
         using HttpResponseMessage manyResponse = await host.Client.SendAsync(many, ct);
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, manyResponse.StatusCode);
 
-        (int status, _) = await RawHttp.GetAsync(host.Client.BaseAddress!, "/t/items/1?q=" + new string('q', BastionServerLimits.DefaultMaxRequestLineSize), ct);
+        (int status, _) = await RawHttp.GetAsync(host.Client.BaseAddress!, "/limits/ok?q=" + new string('q', BastionServerLimits.DefaultMaxRequestLineSize), ct);
         Assert.Equal(414, status);
 
         // Within every limit: answered as usual.
-        using HttpResponseMessage ok = await host.Client.GetAsync("/t/items/7", ct);
+        using HttpResponseMessage ok = await host.Client.GetAsync("/limits/ok", ct);
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
     }
 
@@ -114,7 +114,7 @@ public sealed class LimitsTests
         using var client = new TcpClient();
         await client.ConnectAsync(server.Host, server.Port, ct);
         NetworkStream stream = client.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET /t/items/1 HTTP/1.1\r\nHost: {server.Host}\r\n"), ct);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET /limits/ok HTTP/1.1\r\nHost: {server.Host}\r\n"), ct);
 
         // Trickle one header byte every 200 ms (a slowloris client) until the server gives up on us. The configured 1 s
         // must end it long before Kestrel's own 30 s default would (Kestrel checks its timeouts about once a second).

@@ -92,7 +92,7 @@ public static partial class TestEndpoints
     [Post("/echo")]
     public static async System.Threading.Tasks.Task<Ok<string>> Echo(EchoRequest request, CancellationToken ct)
     {
-        Interlocked.Increment(ref _calls);
+        // Not counted in Calls: CommandLimitTests call it while other classes assert that Calls did not move.
         return TypedResults.Ok((await TestCommands.PrintLarge(request.Value, ct)).StandardOutput);
     }
 

@@ -131,4 +131,36 @@ public sealed class ApiKeyEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync("/partner/orders", ("X-Api-Key", other.Key))).Status);
     }
+
+    [Fact]
+    public async Task An_unreachable_key_store_refuses_every_key_with_a_503_problem()
+    {
+        // A PostgreSQL address where nothing listens: the store is down. Fail closed, and say "retry", not "bad key".
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        WebApplicationBuilder builder = TestSupport.Builder("Production", TestSupport.ValidConfiguration(), _logs).AddBastion();
+        builder.AddBastionApiKeys(_ => new Npgsql.NpgsqlConnection($"Host=127.0.0.1;Port={closedPort};Username=x;Database=x;Timeout=2;Pooling=false"));
+        await using WebApplication app = builder.Build();
+        app.UseBastion();
+        app.MapBastionEndpoints();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/partner/orders");
+        request.Headers.TryAddWithoutValidation("X-Api-Key", _key.Key);
+        using HttpResponseMessage response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Canary.Record(body);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":503", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("order for", body, StringComparison.Ordinal);
+        Assert.Equal("1", string.Join(",", response.Headers.GetValues("Retry-After")));
+        Assert.True(_logs.Contains("the API-key store could not be read"), string.Join("\n", _logs.Lines));
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
 }

@@ -206,6 +206,34 @@ public sealed class JwtTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.OK, "alice"), await CallAsync(token));
     }
 
+    [Fact]
+    public async Task Deleting_or_corrupting_the_current_key_mid_rotation_keeps_the_last_valid_ring()
+    {
+        // Rotation half done: k2 added and made current, then its file disappears (a bad deploy, a secret store hiccup).
+        WriteSecret("Bastion__Jwt__Keys__k2", Canary.JwtKey2);
+        WriteSecret("Bastion__Jwt__CurrentKid", "k2");
+        await WaitForAsync(() => Tokens.Ring.CurrentKid == "k2");
+        string fresh = Tokens.Issue([new Claim("sub", "bob")]);
+
+        File.Delete(Path.Combine(_secrets, "Bastion__Jwt__Keys__k2"));
+        await WaitForAsync(() => _logs.Contains("Bastion:Jwt:CurrentKid names 'k2'"));
+        Assert.Equal("k2", Tokens.Ring.CurrentKid);
+        Assert.Equal((HttpStatusCode.OK, "bob"), await CallAsync(fresh));
+        Assert.Equal("k2", new JsonWebToken(Tokens.Issue([new Claim("sub", "carol")])).Kid);
+
+        // The file comes back corrupted (truncated): still the last valid ring, and the log names the key, not its value.
+        WriteSecret("Bastion__Jwt__Keys__k2", Canary.JwtKey2[..8]);
+        await WaitForAsync(() => _logs.Contains("Bastion:Jwt:Keys:k2 is a secret shorter"));
+        Assert.Equal((HttpStatusCode.OK, "bob"), await CallAsync(fresh));
+        Assert.DoesNotContain(_logs.Lines, l => l.Contains(Canary.JwtKey2[..8], StringComparison.Ordinal));
+
+        // Repaired: the ring follows again.
+        WriteSecret("Bastion__Jwt__Keys__k2", Canary.JwtKey2);
+        WriteSecret("Bastion__Jwt__CurrentKid", "k1");
+        await WaitForAsync(() => Tokens.Ring.CurrentKid == "k1");
+        Assert.Equal((HttpStatusCode.OK, "bob"), await CallAsync(fresh));
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         var clock = Stopwatch.StartNew();

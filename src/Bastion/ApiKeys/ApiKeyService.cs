@@ -35,6 +35,12 @@ public sealed class ApiKeyService(TimeProvider time, TimeSpan gracePeriod)
     /// <summary>How long a rotated-out key keeps working.</summary>
     public TimeSpan GracePeriod { get; } = gracePeriod >= TimeSpan.Zero ? gracePeriod : throw new ArgumentOutOfRangeException(nameof(gracePeriod));
 
+    /// <summary>Tells other instances about retired and revoked keys (null: one instance, nothing to tell).</summary>
+    public ApiKeyChangeFeed? Changes { get; init; }
+
+    /// <summary>Rows cached between checks while <see cref="Changes"/> listens (null: every check reads the database).</summary>
+    public ApiKeyCache? Cache { get; init; }
+
     /// <summary>Creates the table when it does not exist (dialect from the connection).</summary>
     public static async Task EnsureSchemaAsync(DbConnection db, CancellationToken ct = default)
     {
@@ -76,6 +82,7 @@ public sealed class ApiKeyService(TimeProvider time, TimeSpan gracePeriod)
         }
 
         await transaction.CommitAsync(ct).ConfigureAwait(false);
+        await PublishAsync(id, ct).ConfigureAwait(false);
         return new ApiKeyCreated(newId, old.Owner, key);
     }
 
@@ -83,7 +90,36 @@ public sealed class ApiKeyService(TimeProvider time, TimeSpan gracePeriod)
     public async Task<bool> RevokeAsync(DbConnection db, string id, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await ApiKeyQueries.RevokeAsync(db, id, Now(), ct).ConfigureAwait(false) == 1;
+        bool revoked = await ApiKeyQueries.RevokeAsync(db, id, Now(), ct).ConfigureAwait(false) == 1;
+        if (revoked)
+        {
+            await PublishAsync(id, ct).ConfigureAwait(false);
+        }
+
+        return revoked;
+    }
+
+    /// <summary>
+    /// Ends <paramref name="id"/> at <paramref name="at"/> (now, or a moment within its grace period) without issuing a
+    /// successor: a key retired by hand. False when it was unknown, revoked or already retired.
+    /// </summary>
+    public async Task<bool> RetireAsync(DbConnection db, string id, DateTimeOffset at, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        bool retired = await ApiKeyQueries.RetireAsync(db, id, at.ToUnixTimeMilliseconds(), "retired", null, ct).ConfigureAwait(false) == 1;
+        if (retired)
+        {
+            await PublishAsync(id, ct).ConfigureAwait(false);
+        }
+
+        return retired;
+    }
+
+    // The change is committed before it is told: an instance that hears of it and reads again sees it.
+    private Task PublishAsync(string id, CancellationToken ct)
+    {
+        Cache?.Drop(id);
+        return Changes?.PublishAsync(id, ct) ?? Task.CompletedTask;
     }
 
     /// <summary>The key's owner when <paramref name="presented"/> is a valid, unrevoked, unexpired key; otherwise null.</summary>
@@ -95,7 +131,7 @@ public sealed class ApiKeyService(TimeProvider time, TimeSpan gracePeriod)
             return null;
         }
 
-        ApiKeyRow? row = await ApiKeyQueries.FindAsync(db, id, null, ct).ConfigureAwait(false);
+        ApiKeyRow? row = await FindAsync(db, id, ct).ConfigureAwait(false);
         byte[] hash = Hash(presented!);
         // Compare even when the id is unknown, so timing does not tell ids that exist from ids that do not.
         bool match = CryptographicOperations.FixedTimeEquals(hash, row?.Hash ?? NoMatch);
@@ -103,6 +139,19 @@ public sealed class ApiKeyService(TimeProvider time, TimeSpan gracePeriod)
         return match && row is not null && row.RevokedAt is null && (row.ExpiresAt is not { } expires || now < expires)
             ? new ApiKeyIdentity(row.Id, row.Owner)
             : null;
+    }
+
+    private async Task<ApiKeyRow?> FindAsync(DbConnection db, string id, CancellationToken ct)
+    {
+        if (Cache is { } cache && cache.TryGet(id, out ApiKeyRow? cached))
+        {
+            return cached;
+        }
+
+        long generation = Cache?.Generation ?? 0;
+        ApiKeyRow? row = await ApiKeyQueries.FindAsync(db, id, null, ct).ConfigureAwait(false);
+        Cache?.Put(id, row, generation);
+        return row;
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();

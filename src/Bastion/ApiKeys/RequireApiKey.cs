@@ -31,6 +31,10 @@ namespace Bastion.ApiKeys
             Microsoft.Extensions.Logging.LogLevel.Warning, new Microsoft.Extensions.Logging.EventId(30, "ApiKeyInQueryString"),
             "Bastion: an API key (id {KeyId}) was sent in the query string, where request and proxy logs keep it; it is ignored there, and the key should be revoked and replaced");
 
+        private static readonly Action<Microsoft.Extensions.Logging.ILogger, string, Exception?> StoreUnreachable = Microsoft.Extensions.Logging.LoggerMessage.Define<string>(
+            Microsoft.Extensions.Logging.LogLevel.Error, new Microsoft.Extensions.Logging.EventId(31, "ApiKeyStoreUnreachable"),
+            "Bastion: the API-key store could not be read ({Error}); the request is refused with 503");
+
         /// <summary>Null when the request carries a valid key (and sets the user); otherwise the 401 to send.</summary>
         public static async Task<IResult?> CheckAsync(HttpContext context)
         {
@@ -43,9 +47,24 @@ namespace Bastion.ApiKeys
             }
 
             ApiKeyDatabase database = context.RequestServices.GetRequiredService<ApiKeyDatabase>();
-            await using DbConnection db = database.Open(context.RequestServices);
-            ApiKeyIdentity? identity = await context.RequestServices.GetRequiredService<ApiKeyService>()
-                .VerifyAsync(db, values[0], context.RequestAborted).ConfigureAwait(false);
+            ApiKeyIdentity? identity;
+            try
+            {
+                await using DbConnection db = database.Open(context.RequestServices);
+                identity = await context.RequestServices.GetRequiredService<ApiKeyService>()
+                    .VerifyAsync(db, values[0], context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is DbException or TimeoutException && !context.RequestAborted.IsCancellationRequested)
+            {
+                // Fail closed: a key that cannot be checked is refused, and the caller is told to retry rather than
+                // that the key is bad. The exception (which can name hosts) stays in the log.
+                var logger = context.RequestServices.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("Bastion.ApiKeys");
+                StoreUnreachable(logger, error.GetType().Name, null);
+                context.Response.Headers.RetryAfter = "1";
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
+                    detail: "API keys cannot be checked right now; retry shortly.");
+            }
+
             if (identity is null)
             {
                 return Refuse("The API key is not valid.");
@@ -102,7 +121,21 @@ namespace Bastion.ApiKeys
                 throw new InvalidOperationException("Bastion: configuration key 'Bastion:ApiKeys:GracePeriod' must be a non-negative time span (for example 7.00:00:00).");
             }
 
-            builder.Services.AddSingleton(new ApiKeyService(time ?? TimeProvider.System, grace));
+            TimeSpan cacheFor = TimeSpan.FromSeconds(30);
+            string? cache = builder.Configuration["Bastion:ApiKeys:CacheLifetime"];
+            if (cache is not null && (!TimeSpan.TryParse(cache, CultureInfo.InvariantCulture, out cacheFor) || cacheFor <= TimeSpan.Zero || cacheFor > TimeSpan.FromHours(1)))
+            {
+                throw new InvalidOperationException("Bastion: configuration key 'Bastion:ApiKeys:CacheLifetime' must be a time span above zero and at most one hour (for example 00:00:30).");
+            }
+
+            // With a change feed (Bastion.PostgreSql or Bastion.Redis), rows are cached per instance and dropped when
+            // any instance retires or revokes a key; without one, every check reads the database.
+            builder.Services.AddSingleton(provider =>
+            {
+                TimeProvider clock = time ?? TimeProvider.System;
+                ApiKeyChangeFeed? feed = provider.GetService<ApiKeyChangeFeed>();
+                return new ApiKeyService(clock, grace) { Changes = feed, Cache = feed is null ? null : new ApiKeyCache(feed, cacheFor, clock) };
+            });
             builder.Services.AddSingleton(new ApiKeyDatabase(open));
             return builder;
         }

@@ -56,6 +56,25 @@ public sealed partial class DocumentedApp : IAsyncDisposable
 
     public bool Published { get; private set; }
 
+    /// <summary>
+    /// Follows pages in a new temporary folder against the packed packages: <paramref name="follow"/> gets the app and
+    /// the folder; the app is stopped and the folder deleted afterwards, whatever happened.
+    /// </summary>
+    public static async Task InTemporaryFolderAsync(string prefix, Func<DocumentedApp, string, Task> follow)
+    {
+        PackedPackages.Packed packed = await PackedPackages.GetAsync();
+        string work = Directory.CreateTempSubdirectory(prefix).FullName;
+        try
+        {
+            await using var app = new DocumentedApp(work, packed);
+            await follow(app, work);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     /// <summary>The fenced blocks of <paramref name="markdown"/>, in order: language and text.</summary>
     public static List<(string Language, string Text)> Blocks(string markdown)
     {

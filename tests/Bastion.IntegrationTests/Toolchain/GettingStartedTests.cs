@@ -16,39 +16,21 @@ public sealed class GettingStartedTests
     private static readonly string Root = RepositoryRoot.Find();
 
     [Fact]
-    public async Task Getting_started_runs_as_written_and_publishes_with_NativeAOT()
-    {
-        PackedPackages.Packed packed = await PackedPackages.GetAsync();
-        string work = Directory.CreateTempSubdirectory("bastion-getting-started-").FullName;
-        try
+    public Task Getting_started_runs_as_written_and_publishes_with_NativeAOT()
+        => DocumentedApp.InTemporaryFolderAsync("bastion-getting-started-", async (app, _) =>
         {
-            await using var app = new DocumentedApp(work, packed);
             await app.FollowAsync(File.ReadAllText(Path.Combine(Root, "docs", "getting-started.md")));
             Assert.True(app.CheckedRequests >= 12, $"{app.CheckedRequests} requests checked\n{app.Log}");
             Assert.True(app.Published, app.Log.ToString());
-        }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-        }
-    }
+        });
 
     [Fact]
-    public async Task Readme_tour_runs_as_written()
-    {
-        PackedPackages.Packed packed = await PackedPackages.GetAsync();
-        string work = Directory.CreateTempSubdirectory("bastion-readme-tour-").FullName;
-        try
+    public Task Readme_tour_runs_as_written()
+        => DocumentedApp.InTemporaryFolderAsync("bastion-readme-tour-", async (app, _) =>
         {
-            await using var app = new DocumentedApp(work, packed);
             // The tour is one complete Program.cs for an app created as getting-started creates it.
             await app.FollowAsync(DocumentedApp.Section(File.ReadAllText(Path.Combine(Root, "docs", "getting-started.md")), "## 2. Create the app"));
             await app.FollowAsync(DocumentedApp.Section(File.ReadAllText(Path.Combine(Root, "README.md")), "## The 30-second tour"));
             Assert.True(app.CheckedRequests >= 2, $"{app.CheckedRequests} requests checked\n{app.Log}");
-        }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-        }
-    }
+        });
 }

@@ -53,6 +53,9 @@ public sealed class PackageTests
                 // Pay for what you use, in dependencies too: JWT support is the separate Bastion.Jwt package.
                 Assert.DoesNotContain("id=\"Dapper\"", nuspec, StringComparison.Ordinal);
                 Assert.DoesNotContain("IdentityModel", nuspec, StringComparison.Ordinal);
+                // The shared stores plug in from their own packages (Bastion.Redis, Bastion.PostgreSql).
+                Assert.DoesNotContain("StackExchange.Redis", nuspec, StringComparison.Ordinal);
+                Assert.DoesNotContain("Npgsql", nuspec, StringComparison.Ordinal);
             }
 
             string consumer = Path.Combine(work, "consumer");

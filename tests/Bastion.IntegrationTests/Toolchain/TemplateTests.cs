@@ -19,19 +19,16 @@ public sealed class TemplateTests
     private static readonly string Root = RepositoryRoot.Find();
 
     [Fact]
-    public async Task The_template_creates_an_api_that_runs_as_documented_and_publishes_with_NativeAOT()
-    {
-        PackedPackages.Packed packed = await PackedPackages.GetAsync();
-        string work = Directory.CreateTempSubdirectory("bastion-template-").FullName;
-        try
+    public Task The_template_creates_an_api_that_runs_as_documented_and_publishes_with_NativeAOT()
+        => DocumentedApp.InTemporaryFolderAsync("bastion-template-", async (app, work) =>
         {
-            await using var app = new DocumentedApp(work, packed);
             await app.FollowAsync(File.ReadAllText(Path.Combine(Root, "templates", "README.md")));
             Assert.True(app.CheckedRequests >= 10, $"{app.CheckedRequests} requests checked\n{app.Log}");
             Assert.True(app.Published, app.Log.ToString());
 
             string project = Path.Combine(work, "TodoApi");
             Assert.True(File.Exists(Path.Combine(project, "TodoApi.csproj")), "sourceName renames the project file");
+            PackedPackages.Packed packed = await PackedPackages.GetAsync();
             Assert.Contains(packed.Feed, File.ReadAllText(Path.Combine(project, "nuget.config")), StringComparison.Ordinal);
             Assert.Contains("| TodoEndpoints.Create |", File.ReadAllText(Path.Combine(project, "security-review", "SECURITY-MANIFEST.md")), StringComparison.Ordinal);
 
@@ -40,12 +37,7 @@ public sealed class TemplateTests
                 PackedPackages.BuildTimeout, new Dictionary<string, string?> { ["CI"] = "true" });
             Assert.True(exit == 0, output);
             Assert.Contains("is up to date", output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-        }
-    }
+        });
 
     [Fact]
     public async Task Without_a_feed_the_template_writes_no_nuget_config()
