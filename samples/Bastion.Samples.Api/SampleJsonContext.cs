@@ -11,6 +11,7 @@ namespace Bastion.Samples.Api;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CreateComment))]
+[JsonSerializable(typeof(Guestbook.GuestbookForm))]
 [JsonSerializable(typeof(CommentView))]
 [JsonSerializable(typeof(IReadOnlyList<CommentView>))]
 [JsonSerializable(typeof(HealthView))]

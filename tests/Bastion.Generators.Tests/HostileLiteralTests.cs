@@ -29,6 +29,7 @@ public sealed class HostileLiteralTests
         Assert.Contains("bad \"text\" */ \n \u2066x", literals);
         Assert.Contains("a\"b\\c\u202E", literals);
         Assert.Contains("/x\"y/\u202Eq*/\"", literals);
+        Assert.Contains("n\"*/\n\u202E", literals); // a [FromForm] field name
     }
 
     [Fact]

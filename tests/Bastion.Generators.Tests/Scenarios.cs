@@ -135,6 +135,9 @@ public static class Scenarios
         {
             [Post("/\u202Eq*/\""), CsrfExempt("\u202E*/ \"reason\" \r\n| \"\"\"")]
             public static IResult Create(Payload payload) => TypedResults.Ok();
+
+            [Post("/form"), CsrfExempt("form fields named by hostile text")]
+            public static IResult Form([FromForm] Payload payload, [FromForm(Name = "n\"*/\n\u202E")] string? other) => TypedResults.Ok();
         }
         """;
 
@@ -386,8 +389,53 @@ public static class Scenarios
     /// <summary>A C# string literal for <paramref name="value"/>.</summary>
     public static string Quote(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 
+    /// <summary>
+    /// [FromForm]: a record (positional and init members, [Sanitize], DataAnnotations, a checkbox, an enum, a default), values,
+    /// an upload through [SafePath], [FormLimits], and every CSRF mode on a form endpoint.
+    /// </summary>
+    public const string Forms = Usings + """
+        using Bastion.Forms;
+
+        namespace Guestbook;
+
+        public enum Mood { Happy, Sad }
+
+        public sealed record SignForm(
+            [Required, MaxLength(200), Sanitize] string Message,
+            [Sanitize(HtmlPolicy.BasicFormatting)] string? Signature,
+            [Range(1, 5)] int Rating,
+            Mood Mood = Mood.Happy,
+            bool Subscribe = false)
+        {
+            [property: System.Text.Json.Serialization.JsonPropertyName("visited_on")] public DateOnly? VisitedOn { get; init; }
+        }
+
+        [BastionEndpoints("/guestbook"), CsrfProtected]
+        public static partial class GuestbookEndpoints
+        {
+            [Post("/sign")]
+            public static IResult Sign([FromForm] SignForm entry) => TypedResults.Ok(entry.Message);
+
+            [Post("/photos", MaxRequestBodySize = 4194304), CsrfProtected(CsrfMode.Token)]
+            [FormLimits(MaxFields = 8, MaxValueLength = 500, MaxFileBytes = 2097152)]
+            public static async Task<IResult> Upload(
+                [SafePath(Root = "Uploads:Root", AllowedExtensions = new[] { ".png", ".jpg" })] IFormFile photo,
+                [FromForm, StringLength(100)] string caption,
+                [FromForm(Name = "album_id")] Guid? albumId,
+                CancellationToken ct)
+            {
+                await ((SafeFormFile)photo).SaveAsync(ct);
+                return TypedResults.Ok(caption);
+            }
+
+            [Put("/entries/{id:int}"), CsrfProtected(CsrfMode.Hybrid)]
+            public static IResult Edit(int id, [FromForm] SignForm entry, [FromForm] bool hidden, [FromQuery] string? note = null) => TypedResults.NoContent();
+        }
+        """;
+
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
     {
+        ["Forms"] = Forms,
         ["Binding"] = Binding,
         ["Validation"] = Validation,
         ["HostileLiterals"] = HostileLiterals,

@@ -55,7 +55,7 @@ partial class DiagnosticsEndpoints
             await EndpointSupport.ExecuteAsync(result, httpContext, "GET /api/diagnostics/ping");
         }
 
-        /// <summary>DataAnnotations checks on the route, query and header values of GET /api/diagnostics/ping.</summary>
+        /// <summary>DataAnnotations checks on the route, query, header and form values of GET /api/diagnostics/ping.</summary>
         private static IResult? CheckPingParameters(string argHost)
         {
             var errors = new ValidationCollector();

@@ -23,6 +23,7 @@ internal static class BastionEndpointRouteBuilderExtensions
         global::Bastion.Samples.Api.Comments.CommentEndpoints.BastionGenerated.Map(endpoints);
         global::Bastion.Samples.Api.Diagnostics.DiagnosticsEndpoints.BastionGenerated.Map(endpoints);
         global::Bastion.Samples.Api.Files.FileEndpoints.BastionGenerated.Map(endpoints);
+        global::Bastion.Samples.Api.Guestbook.GuestbookEndpoints.BastionGenerated.Map(endpoints);
         global::Bastion.Samples.Api.Partners.PartnerEndpoints.BastionGenerated.Map(endpoints);
         return endpoints;
     }

@@ -39,6 +39,7 @@ internal static class BastionSecurityManifest
         "| GET | /api/partner/me | PartnerEndpoints.Me | none | default | none | none | none |\n" +
         "| GET | /api/partner/whoami | PartnerEndpoints.WhoAmI | API key (X-Api-Key); not needed | default | none | " +
         "none | none |\n" +
+        "| GET | /guestbook | GuestbookEndpoints.Page | none | default | none | none | none |\n" +
         "| POST | /api/comments | CommentEndpoints.Create | CSRF per Bastion:Csrf:Mode | default | " +
         "Bastion.Samples.Api.Comments.CreateComment (JSON, max 16384 bytes) | author.name (Reject), content (Text), " +
         "signature (BasicFormatting) | author.email EmailAddress, author.name Required StringLength, author.website " +
@@ -50,6 +51,9 @@ internal static class BastionSecurityManifest
         "Bastion.Samples.Api.Partners.NoteText (JSON, max 8192 bytes) | none | text Required StringLength |\n" +
         "| POST | /api/partner/tokens | PartnerEndpoints.IssueToken | API key (X-Api-Key); not needed | default | none " +
         "| none | none |\n" +
+        "| POST | /guestbook/sign | GuestbookEndpoints.Sign | CSRF per Bastion:Csrf:Mode | default | form: content, " +
+        "signature, rating (max 16384 bytes, 8 fields, values of 2000 characters) | content (Text), signature " +
+        "(BasicFormatting) | content Required StringLength, rating Range, signature StringLength |\n" +
         "\n" +
         "## Options\n" +
         "\n" +

@@ -79,6 +79,22 @@ internal static class DiagnosticDescriptors
         "BAS1015", Endpoints, "Unknown CSRF mode",
         "[CsrfProtected] on '{1}' names CSRF mode {0}, which does not exist; use CsrfMode.Origin, CsrfMode.Hybrid or CsrfMode.Token");
 
+    public static readonly DiagnosticDescriptor FormBindingConflict = Error(
+        "BAS1016", Endpoints, "Form binding conflict",
+        "'{0}' cannot read '{1}' from the form: {2}");
+
+    public static readonly DiagnosticDescriptor FormFieldNotBindable = Error(
+        "BAS1017", Endpoints, "Form field cannot be bound",
+        "'{0}' of '{1}' has type '{2}', which Bastion cannot bind from a form: {3}");
+
+    public static readonly DiagnosticDescriptor UploadWithoutSafePath = Error(
+        "BAS1018", Endpoints, "Uploaded file without a usable [SafePath]",
+        "'{0}' of '{1}' receives an uploaded file, but {2}");
+
+    public static readonly DiagnosticDescriptor FormLimitsNotApplicable = Error(
+        "BAS1019", Endpoints, "Form limits cannot be applied",
+        "{0} on '{1}' cannot be applied: {2}");
+
     public static readonly DiagnosticDescriptor SanitizeOnNonString = Error(
         "BAS1101", Validation, "[Sanitize] on a member that is not text",
         "[Sanitize] on '{0}' of type '{1}': only string, string? and T[], List<T>, IReadOnlyList<T> or IList<T> of strings can be sanitized");
@@ -280,6 +296,9 @@ internal static class DiagnosticDescriptors
         DuplicateRoute,
         EndpointClassShape,
         EndpointMethodShape,
+        FormBindingConflict,
+        FormFieldNotBindable,
+        FormLimitsNotApplicable,
         HeaderValueInvalid,
         InvalidCommandParameter,
         InvalidCommandTemplate,
@@ -313,6 +332,7 @@ internal static class DiagnosticDescriptors
         UnsupportedParameter,
         UnsupportedReturnType,
         UnsupportedValidationAttribute,
+        UploadWithoutSafePath,
         ValidatableObjectNotRun,
         ValidationAttributeNotApplicable,
         ValidationOnField);

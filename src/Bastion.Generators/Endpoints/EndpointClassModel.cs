@@ -12,7 +12,8 @@ internal sealed record EndpointClassModel(
     EquatableArray<EndpointModel> Endpoints,
     EquatableArray<ValidatedTypeModel> ValidatedTypes,
     EquatableArray<SafePathMemberModel> BodyPaths,
-    NameScope Scope)
+    NameScope Scope,
+    EquatableArray<FormTypeModel> FormTypes = default)
 {
     /// <summary>File name stem for the generated source, unique per class.</summary>
     public string HintName => (Namespace is null ? ClassName : Namespace + "." + ClassName).Replace('<', '_').Replace('>', '_');

@@ -72,8 +72,8 @@ internal static class EndpointEmitter
     private static bool NeedsJson(EndpointModel endpoint)
         => endpoint.Return.Kind == ReturnKind.Json || endpoint.Parameters.Any(p => p.Source == ParameterSource.Body);
 
-    private static bool NeedsBodyPaths(EndpointClassModel model, EndpointModel endpoint)
-        => endpoint.Parameters.Any(p => p.Source == ParameterSource.Body && UsesBodyPaths(model, p));
+    internal static bool NeedsBodyPaths(EndpointClassModel model, EndpointModel endpoint)
+        => endpoint.Parameters.Any(p => p.Source is ParameterSource.Body or ParameterSource.Form && UsesBodyPaths(model, p));
 
     private static void EmitMap(CodeWriter w, EndpointClassModel model)
     {
@@ -144,6 +144,11 @@ internal static class EndpointEmitter
                 w.Line(lines[1] + ";");
             }
 
+            if (endpoint.ReadsForm)
+            {
+                FormEmitter.EmitLimits(w, model, endpoint);
+            }
+
             if (endpoint.CsrfProtected)
             {
                 string mode = endpoint.CsrfMode is null ? "null" : "global::Bastion.CsrfMode." + endpoint.CsrfMode;
@@ -195,10 +200,15 @@ internal static class EndpointEmitter
             yield return List("Parameters", parameters);
         }
 
-        EndpointParameterModel? body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
+        EndpointParameterModel? body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body || p.FormBinder is not null);
         if (body is not null)
         {
             yield return $"Body = typeof({body.ValueTypeName}),";
+        }
+
+        if (endpoint.ReadsForm)
+        {
+            yield return "Form = true,";
         }
 
         if (endpoint.Return.Kind == ReturnKind.Json)
@@ -215,7 +225,7 @@ internal static class EndpointEmitter
         }
 
         var problems = new List<string>();
-        if (body is not null || endpoint.Parameters.Any(p => p.ParseKind != ValueParseKind.None))
+        if (body is not null || endpoint.ReadsForm || endpoint.Parameters.Any(p => p.ParseKind != ValueParseKind.None))
         {
             problems.Add("400");
         }
@@ -268,6 +278,19 @@ internal static class EndpointEmitter
         foreach (ValidatedTypeModel type in model.ValidatedTypes)
         {
             validation.EmitType(type);
+        }
+
+        // Each generated method above ends with a blank line; after the last handler, one is needed first.
+        bool afterHandler = model.ValidatedTypes.IsEmpty && !model.Endpoints.SelectMany(e => e.Parameters).Any(p => p.ValidatorMethod is not null);
+        foreach (FormTypeModel type in model.FormTypes)
+        {
+            if (afterHandler)
+            {
+                w.Line();
+                afterHandler = false;
+            }
+
+            FormEmitter.EmitType(w, type);
         }
 
         validation.EmitPatterns();

@@ -21,9 +21,9 @@ internal static class EndpointManifest
             EndpointParameterModel? body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
             var sanitized = new SortedSet<string>(System.StringComparer.Ordinal);
             var validated = new SortedSet<string>(System.StringComparer.Ordinal);
-            if (body?.ValidatorMethod is not null)
+            foreach (EndpointParameterModel record in endpoint.Parameters.Where(p => p.Source is ParameterSource.Body or ParameterSource.Form && p.ValidatorMethod is not null))
             {
-                Walk(model, body.ValidatorMethod, string.Empty, sanitized, validated, new HashSet<string>());
+                Walk(model, record.ValidatorMethod!, string.Empty, sanitized, validated, new HashSet<string>());
             }
 
             foreach (EndpointParameterModel parameter in endpoint.Parameters.Where(p => p.SafePath is not null))
@@ -37,7 +37,8 @@ internal static class EndpointManifest
                 validated.Add(parameter.BindingName + " (" + parameter.Source.ToString().ToLowerInvariant() + ") " + string.Join(" ", parameter.Rules.Select(r => r.Kind.ToString())));
             }
 
-            string bodyText = body is null ? "none" : ShortName(body.ValueTypeName) + " (JSON, max " + EndpointParser.Int(endpoint.MaxBodyBytes) + " bytes)";
+            string bodyText = endpoint.FormLimits is not null ? FormText(model, endpoint)
+                : body is null ? "none" : ShortName(body.ValueTypeName) + " (JSON, max " + EndpointParser.Int(endpoint.MaxBodyBytes) + " bytes)";
             rows.Add(new ManifestRow("Endpoints", Headers, new[]
             {
                 endpoint.Verb,
@@ -93,6 +94,17 @@ internal static class EndpointManifest
         }
 
         visiting.Remove(method);
+    }
+
+    /// <summary>"form: title, content, upload (file) (max 1048576 bytes, 64 fields)": every field the endpoint binds.</summary>
+    private static string FormText(EndpointClassModel model, EndpointModel endpoint)
+    {
+        FormLimitsModel limits = endpoint.FormLimits!;
+        string fields = string.Join(", ", FormRules.Fields(endpoint.Parameters, model.FormTypes).Select(f => f.IsFile ? f.Name + " (file)" : f.Name));
+        return "form: " + fields + " (max " + EndpointParser.Int(endpoint.MaxBodyBytes) + " bytes"
+            + (limits.MaxFields > 0 ? ", " + EndpointParser.Int(limits.MaxFields) + " fields" : string.Empty)
+            + (limits.MaxValueLength > 0 ? ", values of " + EndpointParser.Int(limits.MaxValueLength) + " characters" : string.Empty)
+            + (limits.MaxFileBytes > 0 ? ", files of " + EndpointParser.Int(limits.MaxFileBytes) + " bytes" : string.Empty) + ")";
     }
 
     private static string ShortName(string typeName)

@@ -7,6 +7,7 @@ namespace Bastion.Generators.Endpoints;
 /// escaped only where it is emitted); <see cref="HandlerName"/> is the generated delegate's name,
 /// unique within the class even when handler methods are overloaded. <see cref="CsrfMode"/> is the pinned mode's
 /// name ("Origin", "Hybrid", "Token") or null when a [CsrfProtected] endpoint follows <c>Bastion:Csrf:Mode</c>.
+/// <see cref="FormLimits"/> is set when the endpoint reads a form.
 /// </summary>
 internal sealed record EndpointModel(
     string MethodName,
@@ -26,10 +27,14 @@ internal sealed record EndpointModel(
     EquatableArray<Browser.HeaderValueModel> ResponseHeaders = default,
     bool RequireApiKey = false,
     EquatableArray<string> MetadataAttributes = default,
-    bool HandlerOverloaded = false)
+    bool HandlerOverloaded = false,
+    FormLimitsModel? FormLimits = null)
 {
     /// <summary>"POST /api/comments": how the endpoint is named in messages and the manifest.</summary>
     public string DisplayName => Verb + " " + Route;
+
+    /// <summary>True when a parameter is read from the form body.</summary>
+    public bool ReadsForm => FormLimits is not null;
 }
 
 /// <summary>What an endpoint's CSRF attributes decide.</summary>

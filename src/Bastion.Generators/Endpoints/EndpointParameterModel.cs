@@ -7,7 +7,8 @@ namespace Bastion.Generators.Endpoints;
 /// One handler parameter. <see cref="TypeName"/> is the declared type (fully qualified, with nullable
 /// annotation); <see cref="ValueTypeName"/> is the type parsed from text (the underlying type of a
 /// nullable value type). <see cref="DefaultValue"/> is a C# expression when the parameter is optional.
-/// <see cref="Rules"/> are DataAnnotations checks on a route, query or header value.
+/// <see cref="Rules"/> are DataAnnotations checks on a route, query, header or form value. <see cref="FormBinder"/> names the
+/// generated method that reads a [FromForm] record field by field.
 /// </summary>
 internal sealed record EndpointParameterModel(
     string Name,
@@ -20,4 +21,5 @@ internal sealed record EndpointParameterModel(
     string? DefaultValue,
     string? ValidatorMethod,
     EquatableArray<ValidationRuleModel> Rules = default,
-    SafePathModel? SafePath = null);
+    SafePathModel? SafePath = null,
+    string? FormBinder = null);

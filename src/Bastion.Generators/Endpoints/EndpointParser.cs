@@ -39,6 +39,7 @@ internal static class EndpointParser
         }
 
         var validation = new ValidationParser(diagnostics, cancellationToken);
+        var formTypes = new FormTypeCollector();
         var endpoints = new List<EndpointModel>();
         var handlerNames = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>().OrderBy(m => m.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
@@ -56,7 +57,7 @@ internal static class EndpointParser
                 handlerName = "Handle" + method.Name + Int(i);
             }
 
-            EndpointModel? endpoint = ParseMethod(method, verbAttribute, prefix, handlerName, validation, diagnostics);
+            EndpointModel? endpoint = ParseMethod(method, verbAttribute, prefix, handlerName, validation, formTypes, diagnostics);
             if (endpoint is not null)
             {
                 endpoints.Add(endpoint);
@@ -71,7 +72,7 @@ internal static class EndpointParser
 
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         var model = new EndpointClassModel(ns, type.Name, SymbolNames.TypeName(type), prefix,
-            endpoints.ToEquatableArray(), validation.Types, validation.PathMembers, NameScope.For(type, semanticModel, position, cancellationToken));
+            endpoints.ToEquatableArray(), validation.Types, validation.PathMembers, NameScope.For(type, semanticModel, position, cancellationToken), formTypes.Types);
         return new EndpointParseResult(model, reported);
     }
 
@@ -104,7 +105,8 @@ internal static class EndpointParser
         return partial ? null : "it is not partial";
     }
 
-    private static EndpointModel? ParseMethod(IMethodSymbol method, AttributeData verbAttribute, string? prefix, string handlerName, ValidationParser validation, List<DiagnosticInfo> diagnostics)
+    private static EndpointModel? ParseMethod(IMethodSymbol method, AttributeData verbAttribute, string? prefix, string handlerName, ValidationParser validation,
+        FormTypeCollector formTypes, List<DiagnosticInfo> diagnostics)
     {
         LocationInfo? location = LocationInfo.From(method.Locations.FirstOrDefault());
         string attributeName = verbAttribute.AttributeClass!.Name;
@@ -142,7 +144,7 @@ internal static class EndpointParser
         }
 
         int before = diagnostics.Count;
-        var binder = new ParameterBinder(method, verb, route, routeParameters, validation, diagnostics);
+        var binder = new ParameterBinder(method, verb, route, routeParameters, validation, formTypes, diagnostics);
         List<EndpointParameterModel> parameters = method.Parameters.Select(binder.Bind).Where(p => p is not null).Select(p => p!).ToList();
         foreach (RouteParameter routeParameter in routeParameters)
         {
@@ -153,6 +155,7 @@ internal static class EndpointParser
             }
         }
 
+        FormLimitsModel? formLimits = FormRules.Check(method, parameters, formTypes, maxBody, location, diagnostics);
         ReturnModel? returns = ReturnParser.Parse(method, location, diagnostics);
         if (returns is null || diagnostics.Count > before)
         {
@@ -194,7 +197,7 @@ internal static class EndpointParser
 
         return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, handlerName, location,
             csrf && unsafeVerb, exempt, csrf && unsafeVerb ? csrfDecision.Mode : null, CorsPolicy(method), headers.ToEquatableArray(), apiKey, metadata,
-            HandlerOverloaded: method.ContainingType.GetMembers(method.Name).Length > 1);
+            HandlerOverloaded: method.ContainingType.GetMembers(method.Name).Length > 1, FormLimits: formLimits);
     }
 
     /// <summary>[Cors("name")] on the method, else on its class.</summary>

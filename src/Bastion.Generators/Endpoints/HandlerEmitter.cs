@@ -20,10 +20,16 @@ internal static class HandlerEmitter
         if (body is not null)
         {
             captured.Add(($"global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{body.ValueTypeName}>", "bodyInfo"));
-            if (EndpointEmitter.UsesBodyPaths(model, body))
-            {
-                captured.Add(("global::Bastion.Paths.SafePathResolver[]", "bodyPaths"));
-            }
+        }
+
+        if (EndpointEmitter.NeedsBodyPaths(model, endpoint))
+        {
+            captured.Add(("global::Bastion.Paths.SafePathResolver[]", "bodyPaths"));
+        }
+
+        if (endpoint.ReadsForm)
+        {
+            captured.Add(("global::Bastion.Forms.FormBodyLimits", "formLimits"));
         }
 
         if (endpoint.Return.Kind == ReturnKind.Json)
@@ -47,7 +53,7 @@ internal static class HandlerEmitter
     public static void Emit(CodeWriter w, EndpointClassModel model, EndpointModel endpoint)
     {
         EndpointParameterModel? body = endpoint.Parameters.FirstOrDefault(p => p.Source == ParameterSource.Body);
-        bool isAsync = body is not null || endpoint.Return.Kind != ReturnKind.Nothing || endpoint.Return.Awaitable is not null
+        bool isAsync = body is not null || endpoint.ReadsForm || endpoint.Return.Kind != ReturnKind.Nothing || endpoint.Return.Awaitable is not null
             || endpoint.Parameters.Any(p => p.ParseKind != ValueParseKind.None) || endpoint.CsrfProtected || endpoint.RequireApiKey;
         for (int i = 0; i < endpoint.ResponseHeaders.Count; i++)
         {
@@ -72,9 +78,24 @@ internal static class HandlerEmitter
         using (w.Block(signature[signature.Length - 1]))
         {
             EmitChecks(w, endpoint);
+            bool formRead = false;
             foreach (EndpointParameterModel parameter in endpoint.Parameters)
             {
-                ParameterEmitter.Emit(w, parameter, endpoint, parameter.Source == ParameterSource.Body && EndpointEmitter.UsesBodyPaths(model, parameter));
+                bool withBodyPaths = EndpointEmitter.UsesBodyPaths(model, parameter);
+                if (parameter.Source is not (ParameterSource.Form or ParameterSource.FormFile))
+                {
+                    ParameterEmitter.Emit(w, parameter, endpoint, parameter.Source == ParameterSource.Body && withBodyPaths);
+                    continue;
+                }
+
+                // The whole form is read and bound where its first parameter is; records are then checked like JSON bodies.
+                if (!formRead)
+                {
+                    FormEmitter.EmitRead(w, endpoint);
+                    formRead = true;
+                }
+
+                ParameterEmitter.EmitValidation(w, parameter, withBodyPaths);
             }
 
             EndpointParameterModel[] checkedParameters = endpoint.Parameters.Where(p => !p.Rules.IsEmpty).ToArray();
@@ -109,7 +130,13 @@ internal static class HandlerEmitter
             w.Line("if (await global::Bastion.ApiKeys.ApiKeyGuard.CheckAsync(httpContext) is { } apiKeyRefused) { await apiKeyRefused.ExecuteAsync(httpContext); return; }");
         }
 
-        if (endpoint.CsrfProtected)
+        if (endpoint.CsrfProtected && endpoint.ReadsForm)
+        {
+            w.Line("// [CsrfProtected" + (endpoint.CsrfMode is null ? string.Empty : "(" + endpoint.CsrfMode + ")")
+                + "]: Fetch Metadata / Origin, and a token sent in the X-CSRF-TOKEN header, before the form is read (403)");
+            w.Line("if (await csrf.CheckBeforeFormAsync(httpContext) is { } csrfRefused) { await csrfRefused.ExecuteAsync(httpContext); return; }");
+        }
+        else if (endpoint.CsrfProtected)
         {
             w.Line(endpoint.CsrfMode is null
                 ? "// [CsrfProtected]: Fetch Metadata / Origin (+ token in the Hybrid and Token modes of Bastion:Csrf:Mode), before anything is read (403)"

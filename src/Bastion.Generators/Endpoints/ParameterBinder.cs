@@ -22,10 +22,13 @@ internal sealed class ParameterBinder
     private readonly List<RouteParameter> _routeParameters;
     private readonly ValidationParser _validation;
     private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly FormBinder _forms;
     private string? _bodyParameter;
 
-    public ParameterBinder(IMethodSymbol method, string verb, string route, List<RouteParameter> routeParameters, ValidationParser validation, List<DiagnosticInfo> diagnostics)
+    public ParameterBinder(IMethodSymbol method, string verb, string route, List<RouteParameter> routeParameters, ValidationParser validation,
+        FormTypeCollector formTypes, List<DiagnosticInfo> diagnostics)
     {
+        _forms = new FormBinder(method, verb, validation, formTypes, diagnostics);
         _method = method;
         _verb = verb;
         _route = route;
@@ -56,6 +59,23 @@ internal sealed class ParameterBinder
         }
 
         AttributeData? safePath = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.SafePathAttribute);
+        AttributeData? fromForm = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.FromForm);
+        if (FormBinder.IsCollection(type))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FormFieldNotBindable, location, parameter.Name, _method.Name, type.ToDisplayString(),
+                "the raw form skips every cap and check; take each field as a [FromForm] parameter or record member and each file as an IFormFile"));
+            return null;
+        }
+
+        if (fromForm is not null || FormBinder.IsFile(type))
+        {
+            string fieldName = NamedString(fromForm, "Name") ?? parameter.Name;
+            EndpointParameterModel? form = FormBinder.IsFile(type)
+                ? _forms.BindFile(parameter, safePath, fieldName, location)
+                : _forms.BindForm(parameter, safePath, fieldName, location);
+            return form is null ? null : form with { Rules = ParameterRules(parameter, form.Source, fieldName, form.ParseKind) };
+        }
+
         bool isSafeFilePath = SymbolNames.NonNullableTypeName(SymbolNames.UnderlyingValueType(type)) == TypeNames.SafeFilePath;
         if (safePath is not null || isSafeFilePath)
         {
@@ -200,7 +220,8 @@ internal sealed class ParameterBinder
     private EquatableArray<ValidationRuleModel> ParameterRules(IParameterSymbol parameter, ParameterSource source, string bindingName, ValueParseKind kind)
     {
         LocationInfo? location = LocationInfo.From(parameter.Locations.FirstOrDefault());
-        bool textValue = source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header;
+        bool textValue = source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header
+            || (source == ParameterSource.Form && kind != ValueParseKind.None);
         var context = new RuleContext(parameter.Name, bindingName, parameter.Type.ToDisplayString(),
             kind == ValueParseKind.String ? MemberShape.Text : MemberShape.Value, SymbolNames.UnderlyingValueType(parameter.Type), location, _diagnostics);
         var rules = new List<ValidationRuleModel>();
@@ -215,7 +236,7 @@ internal sealed class ParameterBinder
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValidationAttributeNotApplicable, location,
                     attribute.AttributeClass!.Name, parameter.Name, parameter.Type.ToDisplayString(),
-                    "checks on handler parameters apply to route, query and header values; put body checks on the record's members"));
+                    "checks on handler parameters apply to route, query, header and form values; put body checks on the record's members"));
             }
             else if (RuleParser.IsSupported(name))
             {
@@ -234,7 +255,7 @@ internal sealed class ParameterBinder
         return rules.ToEquatableArray();
     }
 
-    private static ValueParseKind ParseKindOf(ITypeSymbol type)
+    internal static ValueParseKind ParseKindOf(ITypeSymbol type)
     {
         ITypeSymbol value = SymbolNames.UnderlyingValueType(type);
         if (value.SpecialType == SpecialType.System_String)
@@ -257,7 +278,7 @@ internal sealed class ParameterBinder
         return parsable ? ValueParseKind.Parsable : ValueParseKind.None;
     }
 
-    private static string DefaultValue(IParameterSymbol parameter)
+    internal static string DefaultValue(IParameterSymbol parameter)
     {
         object? value = parameter.ExplicitDefaultValue;
         if (value is null)

@@ -49,11 +49,20 @@ internal static class ParameterEmitter
         w.Line($"var {read} = await global::Bastion.Endpoints.JsonBody.ReadAsync(httpContext, bodyInfo, {EndpointParser.Int(endpoint.MaxBodyBytes)}L);");
         w.Line($"if (!{read}.Succeeded) {{ await {read}.Problem.ExecuteAsync(httpContext); return; }}");
         w.Line($"var {local} = {read}.Value!;");
-        if (parameter.ValidatorMethod is not null)
+        EmitValidation(w, parameter, withBodyPaths);
+    }
+
+    /// <summary>The generated [Sanitize] and DataAnnotations pass over a record read from a JSON or form body.</summary>
+    public static void EmitValidation(CodeWriter w, EndpointParameterModel parameter, bool withBodyPaths)
+    {
+        if (parameter.ValidatorMethod is null)
         {
-            w.Line($"var {local}Invalid = SanitizeAndValidate(ref {local}{(withBodyPaths ? ", bodyPaths" : string.Empty)});");
-            w.Line($"if ({local}Invalid is not null) {{ await {local}Invalid.ExecuteAsync(httpContext); return; }}");
+            return;
         }
+
+        string local = Local(parameter);
+        w.Line($"var {local}Invalid = SanitizeAndValidate(ref {local}{(withBodyPaths ? ", bodyPaths" : string.Empty)});");
+        w.Line($"if ({local}Invalid is not null) {{ await {local}Invalid.ExecuteAsync(httpContext); return; }}");
     }
 
     private static void EmitText(CodeWriter w, EndpointParameterModel parameter, string local)

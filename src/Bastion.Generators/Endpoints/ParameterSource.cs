@@ -7,6 +7,12 @@ internal enum ParameterSource
     Query,
     Header,
     Body,
+
+    /// <summary>A field of the form body (a value, a path, or a [FromForm] record bound field by field).</summary>
+    Form,
+
+    /// <summary>An uploaded file of a multipart form body, its name checked by [SafePath].</summary>
+    FormFile,
     Service,
     HttpContext,
     HttpRequest,

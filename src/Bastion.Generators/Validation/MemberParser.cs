@@ -194,7 +194,7 @@ internal sealed class MemberParser
         return new SanitizeModel(policy, maxInput);
     }
 
-    private static string? JsonName(IEnumerable<AttributeData> attributes)
+    internal static string? JsonName(IEnumerable<AttributeData> attributes)
         => attributes
             .Where(a => a.AttributeClass?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == TypeNames.JsonPropertyName)
             .Select(a => a.ConstructorArguments.FirstOrDefault().Value as string)

@@ -58,7 +58,7 @@ internal sealed class ValidationEmitter
     public void EmitParameterCheck(string methodName, string displayName, System.Collections.Generic.IReadOnlyList<(string Local, string TypeName, string BindingName, bool IsText, EquatableArray<ValidationRuleModel> Rules)> parameters)
     {
         string signature = string.Join(", ", parameters.Select(p => p.TypeName + " " + p.Local));
-        _w.Line($"/// <summary>DataAnnotations checks on the route, query and header values of {Literal.Comment(displayName)}.</summary>");
+        _w.Line($"/// <summary>DataAnnotations checks on the route, query, header and form values of {Literal.Comment(displayName)}.</summary>");
         using (_w.Block($"private static global::Microsoft.AspNetCore.Http.IResult? {methodName}({signature})"))
         {
             _w.Line($"var errors = new {Collector}();");

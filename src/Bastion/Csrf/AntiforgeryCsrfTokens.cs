@@ -9,7 +9,8 @@ namespace Bastion.Csrf;
 
 /// <summary>
 /// <see cref="CsrfTokens"/> over ASP.NET Core antiforgery (Data Protection), so instances sharing a key ring accept each
-/// other's tokens. A token cookie that needs HTTPS requested over plain HTTP is a 500 problem naming the setting, not an
+/// other's tokens. Antiforgery looks for the token in the header, then in <c>HttpRequest.Form</c>; <see cref="CsrfCheck"/>
+/// calls it only when the header is there or a form endpoint has already read its form (so that form is the one seen). A token cookie that needs HTTPS requested over plain HTTP is a 500 problem naming the setting, not an
 /// empty 500.
 /// </summary>
 internal sealed class AntiforgeryCsrfTokens(IAntiforgery antiforgery) : CsrfTokens
@@ -25,6 +26,18 @@ internal sealed class AntiforgeryCsrfTokens(IAntiforgery antiforgery) : CsrfToke
         catch (InvalidOperationException) when (!httpContext.Request.IsHttps)
         {
             return InsecureProblem();
+        }
+    }
+
+    public override string IssueToken(HttpContext httpContext)
+    {
+        try
+        {
+            return antiforgery.GetAndStoreTokens(httpContext).RequestToken!;
+        }
+        catch (InvalidOperationException ex) when (!httpContext.Request.IsHttps)
+        {
+            throw new InvalidOperationException("Bastion: " + InsecureDetail, ex);
         }
     }
 
@@ -49,6 +62,7 @@ internal sealed class AntiforgeryCsrfTokens(IAntiforgery antiforgery) : CsrfToke
             json.WriteStartObject();
             json.WriteString("token", tokens.RequestToken);
             json.WriteString("headerName", CsrfCheck.TokenHeaderName);
+            json.WriteString("fieldName", CsrfCheck.TokenFieldName);
             json.WriteEndObject();
         }
 

@@ -12,7 +12,8 @@ public static class BastionCsrfExtensions
     /// <summary>
     /// Registers antiforgery tokens (<see cref="CsrfTokens"/>) with Bastion's cookie (<c>__Host-bastion-csrf</c>: Secure,
     /// HttpOnly, SameSite=Strict, Path=/; <c>bastion-csrf</c> without Secure when <c>Bastion:Csrf:AllowInsecureCookie</c>
-    /// is true, the default in the Development environment) and header (<c>X-CSRF-TOKEN</c>), and makes <c>UseBastion()</c> map <c>GET /bastion/csrf-token</c>. The
+    /// is true, the default in the Development environment), header (<c>X-CSRF-TOKEN</c>) and form field (<c>__bastion_csrf</c>,
+    /// read only by form endpoints from the form they read), and makes <c>UseBastion()</c> map <c>GET /bastion/csrf-token</c>. The
     /// generated <c>AddBastion()</c> calls it when an endpoint is pinned to a token mode; call it yourself when only
     /// configuration (<c>Bastion:Csrf:Mode</c>) chooses one. Calling it twice is harmless.
     /// </summary>
@@ -31,7 +32,7 @@ public static class BastionCsrfExtensions
         builder.Services.AddAntiforgery(options =>
         {
             options.HeaderName = CsrfCheck.TokenHeaderName;
-            options.FormFieldName = "__bastion_csrf";
+            options.FormFieldName = CsrfCheck.TokenFieldName;
             options.Cookie.Name = insecure ? "bastion-csrf" : "__Host-bastion-csrf";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -15,13 +16,20 @@ namespace Bastion.Csrf;
 /// without Fetch Metadata the <c>Origin</c> (else the origin of <c>Referer</c>) must be the request's own or a trusted
 /// one, <c>null</c> never; with none of them <see cref="BastionCsrfOptions.AllowMissingOriginHeaders"/> decides. Then
 /// <see cref="CsrfMode.Token"/> always, and <see cref="CsrfMode.Hybrid"/> without Fetch Metadata, also require an
-/// antiforgery token (<see cref="CsrfTokens"/>). The header checks allocate nothing; a refusal is a 403 problem
+/// antiforgery token (<see cref="CsrfTokens"/>): in the <see cref="TokenHeaderName"/> header, or for a form endpoint in the
+/// <see cref="TokenFieldName"/> field of the form it read. The header checks allocate nothing; a refusal is a 403 problem
 /// naming the failed check, never the token.
 /// </summary>
 public sealed class CsrfCheck
 {
     /// <summary>The request header carrying the antiforgery token in the token modes.</summary>
     public const string TokenHeaderName = "X-CSRF-TOKEN";
+
+    /// <summary>
+    /// The form field carrying the antiforgery token in the token modes, for HTML forms (which cannot set headers). Read
+    /// only by form endpoints, from the form they read (<see cref="CheckFormTokenAsync"/>).
+    /// </summary>
+    public const string TokenFieldName = "__bastion_csrf";
 
     private readonly string[] _trustedOrigins;
     private readonly bool _allowSameSite;
@@ -96,7 +104,11 @@ public sealed class CsrfCheck
         return new CsrfCheck(mode, trusted, options.AllowSameSite, options.AllowMissingOriginHeaders, mode == CsrfMode.Origin ? null : tokens);
     }
 
-    /// <summary>Null when the request may proceed, else the 403 to send. Completes synchronously unless a token is validated.</summary>
+    /// <summary>
+    /// Null when the request may proceed, else the 403 to send. Completes synchronously unless a token is validated. The
+    /// token is read from the <see cref="TokenHeaderName"/> header only: without it the request is refused without reading
+    /// the body (form endpoints use <see cref="CheckBeforeFormAsync"/> and <see cref="CheckFormTokenAsync"/> instead).
+    /// </summary>
     public ValueTask<IResult?> CheckAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -112,13 +124,69 @@ public sealed class CsrfCheck
             return new ValueTask<IResult?>(refusal);
         }
 
-        if (_tokens is null || (Mode == CsrfMode.Hybrid && fetchMetadata))
+        if (!NeedsToken(fetchMetadata))
         {
             return default;
         }
 
-        return _tokens.ValidateAsync(httpContext);
+        // The token service would otherwise read a form body to look for the field, before the endpoint's own caps.
+        return request.Headers[TokenHeaderName].Count == 0 ? new ValueTask<IResult?>(CsrfRefusal.InvalidToken) : _tokens!.ValidateAsync(httpContext);
     }
+
+    /// <summary>
+    /// The first half of the check of a form endpoint, before the form is read: the header checks (403), and the token when
+    /// the mode needs one and it came in the <see cref="TokenHeaderName"/> header. A token expected but not in the header is
+    /// left to <see cref="CheckFormTokenAsync"/>, which reads it from the <see cref="TokenFieldName"/> field of the form.
+    /// </summary>
+    public ValueTask<IResult?> CheckBeforeFormAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        HttpRequest request = httpContext.Request;
+        if (IsSafe(request.Method))
+        {
+            return default;
+        }
+
+        CsrfRefusal? refusal = CheckHeaders(request, out bool fetchMetadata);
+        if (refusal is not null)
+        {
+            return new ValueTask<IResult?>(refusal);
+        }
+
+        return NeedsToken(fetchMetadata) && request.Headers[TokenHeaderName].Count > 0 ? _tokens!.ValidateAsync(httpContext) : default;
+    }
+
+    /// <summary>
+    /// The second half of the check of a form endpoint, once <paramref name="form"/> was read (under the endpoint's caps):
+    /// when the mode needs a token and none came in the header, the <see cref="TokenFieldName"/> field must hold a valid
+    /// one (sent once). Null when the request may proceed, else the 403 to send.
+    /// </summary>
+    public ValueTask<IResult?> CheckFormTokenAsync(HttpContext httpContext, IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(form);
+        HttpRequest request = httpContext.Request;
+        bool fetchMetadata = request.Headers["Sec-Fetch-Site"].Count > 0;
+        if (IsSafe(request.Method) || !NeedsToken(fetchMetadata) || request.Headers[TokenHeaderName].Count > 0)
+        {
+            return default;
+        }
+
+        if (form[TokenFieldName].Count != 1)
+        {
+            return new ValueTask<IResult?>(CsrfRefusal.InvalidToken);
+        }
+
+        // The token service reads the field through HttpRequest.Form: make sure that is this form, never the body again.
+        if (httpContext.Features.Get<IFormFeature>()?.Form != form)
+        {
+            httpContext.Features.Set<IFormFeature>(new FormFeature(form));
+        }
+
+        return _tokens!.ValidateAsync(httpContext);
+    }
+
+    private bool NeedsToken(bool fetchMetadata) => _tokens is not null && !(Mode == CsrfMode.Hybrid && fetchMetadata);
 
     /// <summary>
     /// The header checks alone (no token): null when they pass, else the refusal. <paramref name="fetchMetadata"/> tells

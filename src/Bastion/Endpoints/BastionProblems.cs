@@ -16,6 +16,43 @@ public static class BastionProblems
         title: "Unsupported Media Type",
         detail: "The request body must be JSON sent as 'Content-Type: application/json' in UTF-8.");
 
+    /// <summary>415: the body of a form endpoint is not a form.</summary>
+    public static IResult UnsupportedFormMediaType() => TypedResults.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Unsupported Media Type",
+        detail: "The request body must be a form sent as 'Content-Type: application/x-www-form-urlencoded' (UTF-8) or 'multipart/form-data'.");
+
+    /// <summary>400: a multipart body without a usable boundary, with a part that is not form data, or cut short.</summary>
+    public static IResult MalformedForm() => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Malformed form",
+        detail: "The request body is not a well-formed form: a multipart body needs a boundary of at most 70 characters, "
+            + "every part a 'Content-Disposition: form-data' header with a name, and a closing boundary.");
+
+    /// <summary>413: the form has more fields (bound or not) than the endpoint accepts.</summary>
+    public static IResult TooManyFormFields(int maxFields) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Too many form fields",
+        detail: "The form has more than the " + maxFields.ToString(CultureInfo.InvariantCulture) + " fields this endpoint accepts.");
+
+    /// <summary>413: a field name is longer than any this endpoint binds.</summary>
+    public static IResult FormFieldNameTooLong(int maxLength) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Form field name too long",
+        detail: "A form field name is longer than " + maxLength.ToString(CultureInfo.InvariantCulture) + " characters.");
+
+    /// <summary>413: the value of bound field <paramref name="field"/> (a name the endpoint declares) is too long.</summary>
+    public static IResult FormValueTooLong(string field, int maxLength) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Form value too long",
+        detail: "The value of form field '" + field + "' is longer than the " + maxLength.ToString(CultureInfo.InvariantCulture) + " characters this endpoint accepts.");
+
+    /// <summary>413: the file uploaded in field <paramref name="field"/> (a name the endpoint declares) is too large.</summary>
+    public static IResult FileTooLarge(string field, long maxBytes) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "File too large",
+        detail: "The file in form field '" + field + "' is larger than the " + maxBytes.ToString(CultureInfo.InvariantCulture) + " bytes this endpoint accepts.");
+
     /// <summary>413: the body is larger than the endpoint accepts.</summary>
     public static IResult PayloadTooLarge(long maxBytes) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,

@@ -44,11 +44,14 @@ public sealed class EndpointDeclaration
     /// <summary>The endpoint name (link generation, OpenAPI operation id), if any.</summary>
     public string? Name { get; init; }
 
-    /// <summary>Route, query, header and body parameters, by the handler parameter they bind.</summary>
+    /// <summary>Route, query, header, form and body parameters, by the handler parameter they bind.</summary>
     public EndpointParameter[] Parameters { get; init; } = [];
 
-    /// <summary>The JSON body type it accepts (also: 413 and 415 problems), if any.</summary>
+    /// <summary>The body type it accepts (also: 413 and 415 problems), if any: JSON, or the form record when <see cref="Form"/> is set.</summary>
     public Type? Body { get; init; }
+
+    /// <summary>It reads a form (<c>application/x-www-form-urlencoded</c> or <c>multipart/form-data</c>) instead of JSON.</summary>
+    public bool Form { get; init; }
 
     /// <summary>The type written as a JSON 200 response, if the handler returns a plain value.</summary>
     public Type? Json { get; init; }
@@ -96,7 +99,11 @@ public sealed class EndpointDeclaration
             builder.WithMetadata(new BastionParameterBindingMetadata(parameter.Name, parameters[parameter.Index], parameter.HasTryParse, parameter.IsOptional));
         }
 
-        if (declaration.Body is not null)
+        if (declaration.Form)
+        {
+            builder.WithMetadata(new AcceptsMetadata(["application/x-www-form-urlencoded", "multipart/form-data"], declaration.Body));
+        }
+        else if (declaration.Body is not null)
         {
             builder.WithMetadata(new AcceptsMetadata(["application/json"], declaration.Body));
         }
@@ -121,7 +128,7 @@ public sealed class EndpointDeclaration
             builder.WithMetadata(new ProducesResponseTypeMetadata(status, problem, ["application/problem+json"]));
         }
 
-        if (declaration.Body is not null)
+        if (declaration.Body is not null || declaration.Form)
         {
             builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status413PayloadTooLarge, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
             builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status415UnsupportedMediaType, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));

@@ -1,8 +1,6 @@
 using System;
-using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -70,7 +68,7 @@ public static class JsonBody
         {
             value = await JsonSerializer.DeserializeAsync(limited, typeInfo, httpContext.RequestAborted).ConfigureAwait(false);
         }
-        catch (RequestBodyTooLargeException)
+        catch (LengthLimitExceededException)
         {
             return new JsonBodyResult<T>(BastionProblems.PayloadTooLarge(maxBytes));
         }
@@ -128,46 +126,5 @@ public static class JsonBody
         return !charset.HasValue
             || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
             || charset.Equals("\"utf-8\"", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private sealed class RequestBodyTooLargeException : IOException
-    {
-        public RequestBodyTooLargeException() : base("The request body exceeds the configured limit.") { }
-    }
-
-    /// <summary>Read-only wrapper that fails once more than the cap has been read.</summary>
-    private sealed class LengthLimitedStream(Stream inner, long maxBytes) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-            => Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        private int Count(int n)
-        {
-            _read += n;
-            if (_read > maxBytes)
-            {
-                throw new RequestBodyTooLargeException();
-            }
-
-            return n;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -460,7 +460,7 @@ partial class ProductEndpoints
             await HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, httpContext.RequestAborted);
         }
 
-        /// <summary>DataAnnotations checks on the route, query and header values of GET /api/search.</summary>
+        /// <summary>DataAnnotations checks on the route, query, header and form values of GET /api/search.</summary>
         private static IResult? CheckSearchParameters(string argTerm, int argPage, string? argCode)
         {
             var errors = new ValidationCollector();

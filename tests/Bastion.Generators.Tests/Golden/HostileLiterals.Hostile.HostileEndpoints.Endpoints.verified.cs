@@ -8,6 +8,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Bastion.Endpoints;
+using Bastion.Forms;
 using Bastion.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,6 +26,7 @@ partial class HostileEndpoints
         {
             var json = BastionJson.GetSerializerOptions(endpoints);
             MapCreate(endpoints, json);
+            MapForm(endpoints);
         }
 
         // POST /x"y/\u202Eq*\/" => HostileEndpoints.Create
@@ -51,6 +53,38 @@ partial class HostileEndpoints
             await EndpointSupport.ExecuteAsync(result, httpContext, "POST /x\"y/\u202Eq*/\"");
         }
 
+        // POST /x"y/form => HostileEndpoints.Form
+        private static void MapForm(IEndpointRouteBuilder endpoints)
+        {
+            // [FromForm]: only these fields are kept (every other one is counted and dropped); caps from [FormLimits]
+            var formLimits = new FormBodyLimits(1048576L,
+                fields: ["text", "a\"b\\c\u202E", "n\"*/\n\u202E"],
+                fileFields: []);
+            EndpointDeclaration.Map(endpoints, new("POST", "/x\"y/form", "HostileEndpoints.Form", HostileEndpoints.Form)
+            {
+                Body = typeof(Payload),
+                Form = true,
+                Problems = [400],
+            }, httpContext => HandleForm(httpContext, formLimits));
+        }
+
+        private static async Task HandleForm(HttpContext httpContext, FormBodyLimits formLimits)
+        {
+            // form: urlencoded (UTF-8) or multipart only (415); at most 1048576 bytes and 64 fields, every cap of formLimits (413); malformed (400)
+            var formRead = await FormBody.ReadAsync(httpContext, formLimits);
+            if (!formRead.Succeeded) { await formRead.Problem.ExecuteAsync(httpContext); return; }
+            var form = formRead.Form;
+            // fields: each sent at most once, required ones present, values parsed, file names through [SafePath] (one 400 for all)
+            var formErrors = new ValidationCollector();
+            var argPayload = ReadPayloadForm(form, ref formErrors);
+            var argOther = FormFields.OptionalText(form, "n\"*/\n\u202E", ref formErrors);
+            if (formErrors.HasErrors) { await BastionProblems.Validation(formErrors.ToDictionary()).ExecuteAsync(httpContext); return; }
+            var argPayloadInvalid = SanitizeAndValidate(ref argPayload);
+            if (argPayloadInvalid is not null) { await argPayloadInvalid.ExecuteAsync(httpContext); return; }
+            var result = HostileEndpoints.Form(argPayload, argOther);
+            await EndpointSupport.ExecuteAsync(result, httpContext, "POST /x\"y/form");
+        }
+
         /// <summary>Sanitizes and validates a request body in place; returns the 400 problem to send, or null when valid.</summary>
         internal static IResult? SanitizeAndValidate(ref Payload value)
         {
@@ -73,6 +107,16 @@ partial class HostileEndpoints
             if (string.IsNullOrWhiteSpace(memberOdd))
                 errors.Add("a\"b\\c\u202E", "The a\"b\\c\u202E field is required.");
             return value;
+        }
+
+        /// <summary>Binds a <see cref="Hostile.Payload"/> from its form fields; every problem is added to <paramref name="errors"/>.</summary>
+        private static Payload ReadPayloadForm(IFormCollection form, ref ValidationCollector errors)
+        {
+            var fieldText = FormFields.RequiredText(form, "text", ref errors)!;
+            var fieldOdd = FormFields.RequiredText(form, "a\"b\\c\u202E", ref errors)!;
+            // a refused request: the constructor never sees a missing or unparsed value
+            if (errors.HasErrors) return default!;
+            return new Payload(fieldText, fieldOdd);
         }
 
         /// <summary>
