@@ -30,6 +30,9 @@ public static class HostilePaths
         [
             "..", "../", "..\\", "../uploads-evil/secret.txt", "..\\uploads-evil\\secret.txt", "../uploads/../uploads-evil/secret.txt",
             "%2e%2e%2foutside.txt", "%2e%2e/outside.txt", "..%2foutside.txt", "..%5coutside.txt", "%252e%252e%252foutside.txt",
+            // A combining mark between '%' and its hex digits: a layer that strips marks decodes it (found by
+            // SafePathPropertyTests, seed 0dntw8VFScL3).
+            ".%\u20DD2e", "%\u03012e%\u03012e/outside.txt", "..%2\u0301foutside.txt", "%u\u0301002e%u002e/outside.txt",
             "%c0%ae%c0%ae/outside.txt", "%c0%af", "a%00.txt", "%2fetc%2fpasswd", "%5c%5cserver%5cshare",
             "\uFF0E\uFF0E\uFF0Foutside.txt", "\uFF0E\uFF0E/outside.txt", "..\uFF0Foutside.txt", "..\uFF3Coutside.txt", "\u2025/outside.txt",
             "\u2024\u2024/outside.txt", "..\u2215outside.txt", "..\u2044outside.txt", "\uFE52\uFE52/outside.txt", "a\u2216b",

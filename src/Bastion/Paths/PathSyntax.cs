@@ -179,12 +179,25 @@ internal static class PathSyntax
         => c == '\uFFFD' || RefusedCategory(CharUnicodeInfo.GetUnicodeCategory(c))
            || (LookAlikes.KindsOf(c) & (LookAlikeKinds.PathSyntax | LookAlikeKinds.Space)) != 0;
 
-    /// <summary>An escape some decoder would decode: <c>%</c> and two hex digits, or IIS's <c>%u</c> and four.</summary>
+    /// <summary>
+    /// An escape some decoder would decode: <c>%</c> and two hex digits, or IIS's <c>%u</c> and four, also once a layer
+    /// has stripped combining marks from between them (<c>%\u20DD2e</c> is <c>%2e</c> to a layer that removes marks).
+    /// </summary>
     private static bool ContainsEscape(ReadOnlySpan<char> path)
     {
+        Span<char> unmarked = stackalloc char[5];
         for (int i = path.IndexOf('%'); i >= 0; i = NextPercent(path, i))
         {
-            ReadOnlySpan<char> rest = path[(i + 1)..];
+            int kept = 0;
+            for (int j = i + 1; j < path.Length && kept < unmarked.Length; j++)
+            {
+                if (!IsMark(path[j]))
+                {
+                    unmarked[kept++] = path[j];
+                }
+            }
+
+            ReadOnlySpan<char> rest = unmarked[..kept];
             if ((rest.Length >= 2 && char.IsAsciiHexDigit(rest[0]) && char.IsAsciiHexDigit(rest[1]))
                 || (rest.Length >= 5 && rest[0] is 'u' or 'U' && !rest[1..5].ContainsAnyExcept(HexDigits)))
             {
