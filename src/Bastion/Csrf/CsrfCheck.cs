@@ -113,18 +113,12 @@ public sealed class CsrfCheck
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         HttpRequest request = httpContext.Request;
-        if (IsSafe(request.Method))
-        {
-            return default;
-        }
-
-        CsrfRefusal? refusal = CheckHeaders(request, out bool fetchMetadata);
-        if (refusal is not null)
+        if (CheckWithoutToken(request, out bool needsToken) is { } refusal)
         {
             return new ValueTask<IResult?>(refusal);
         }
 
-        if (!NeedsToken(fetchMetadata))
+        if (!needsToken)
         {
             return default;
         }
@@ -142,18 +136,29 @@ public sealed class CsrfCheck
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         HttpRequest request = httpContext.Request;
-        if (IsSafe(request.Method))
-        {
-            return default;
-        }
-
-        CsrfRefusal? refusal = CheckHeaders(request, out bool fetchMetadata);
-        if (refusal is not null)
+        if (CheckWithoutToken(request, out bool needsToken) is { } refusal)
         {
             return new ValueTask<IResult?>(refusal);
         }
 
-        return NeedsToken(fetchMetadata) && request.Headers[TokenHeaderName].Count > 0 ? _tokens!.ValidateAsync(httpContext) : default;
+        return needsToken && request.Headers[TokenHeaderName].Count > 0 ? _tokens!.ValidateAsync(httpContext) : default;
+    }
+
+    /// <summary>
+    /// Everything but the token, shared by both entry points: safe methods pass; otherwise the Fetch Metadata and Origin
+    /// checks (a refusal to send), and whether this mode still wants a token for this request.
+    /// </summary>
+    private CsrfRefusal? CheckWithoutToken(HttpRequest request, out bool needsToken)
+    {
+        needsToken = false;
+        if (IsSafe(request.Method))
+        {
+            return null;
+        }
+
+        CsrfRefusal? refusal = CheckHeaders(request, out bool fetchMetadata);
+        needsToken = refusal is null && NeedsToken(fetchMetadata);
+        return refusal;
     }
 
     /// <summary>
