@@ -14,7 +14,7 @@ namespace Bastion.IntegrationTests.ScaleOut;
 /// <summary>Small apps for the scale-out component tests: configuration in, captured log lines out.</summary>
 internal static class ScaleOutApps
 {
-    public static WebApplicationBuilder Builder(IDictionary<string, string?> settings, LogLines? logs = null, string environment = "Development")
+    public static WebApplicationBuilder Builder(IDictionary<string, string?> settings, Browser.CapturedLogs? logs = null, string environment = "Development")
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment, ApplicationName = "scale-out-tests" });
         builder.Configuration.AddInMemoryCollection(settings);
@@ -34,31 +34,5 @@ internal static class ScaleOutApps
         string name = "t" + Guid.NewGuid().ToString("N")[..12];
         await cluster.RunSqlAsync("CREATE DATABASE " + name);
         return new NpgsqlConnectionStringBuilder(cluster.ServerAddress) { Username = "bastion", Database = name, Pooling = true }.ConnectionString;
-    }
-}
-
-/// <summary>Log lines a test reads.</summary>
-internal sealed class LogLines : ILoggerProvider
-{
-    private readonly ConcurrentQueue<string> _lines = new();
-
-    public string[] Lines => _lines.ToArray();
-
-    public bool Contains(string fragment) => _lines.Any(l => l.Contains(fragment, StringComparison.Ordinal));
-
-    public ILogger CreateLogger(string categoryName) => new Logger(_lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => lines.Enqueue(logLevel + ": " + formatter(state, exception));
     }
 }

@@ -27,7 +27,7 @@ public sealed class SharedKeyRingTests(RedisServer redis, PostgresCluster postgr
 {
     private const string Purpose = "scale-out-tests";
 
-    private static WebApplication App(Dictionary<string, string?> settings, LogLines? logs = null, string environment = "Development")
+    private static WebApplication App(Dictionary<string, string?> settings, Browser.CapturedLogs? logs = null, string environment = "Development")
     {
         WebApplicationBuilder builder = ScaleOutApps.Builder(settings, logs, environment);
         builder.AddBastionDataProtection(stores => stores.AddRedis().AddPostgreSql());
@@ -139,7 +139,7 @@ public sealed class SharedKeyRingTests(RedisServer redis, PostgresCluster postgr
         string folder = Directory.CreateTempSubdirectory("bastion-dp-").FullName;
         try
         {
-            var plain = new LogLines();
+            var plain = new Browser.CapturedLogs();
             await using (WebApplication app = App(new() { ["Bastion:DataProtection:Store"] = "FileSystem", ["Bastion:DataProtection:FileSystem:Path"] = Path.Combine(folder, "plain") }, plain, "Production"))
             {
                 await app.StartAsync(TestContext.Current.CancellationToken);
@@ -155,7 +155,7 @@ public sealed class SharedKeyRingTests(RedisServer redis, PostgresCluster postgr
                 await File.WriteAllBytesAsync(Path.Combine(folder, "dp.pfx"), certificate.Export(X509ContentType.Pfx, "pfx-password"), TestContext.Current.CancellationToken);
             }
 
-            var encrypted = new LogLines();
+            var encrypted = new Browser.CapturedLogs();
             Dictionary<string, string?> settings = new()
             {
                 ["Bastion:DataProtection:Store"] = "FileSystem",
