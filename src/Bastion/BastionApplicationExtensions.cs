@@ -99,6 +99,7 @@ public static class BastionApplicationExtensions
             StartupWarning(logger, warning, null);
         }
 
+        WarnWhenTokenCookiesCannotWork(app.ApplicationServices, logger);
         app.UseCors();
         if (app is IEndpointRouteBuilder endpoints)
         {
@@ -111,6 +112,35 @@ public static class BastionApplicationExtensions
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// Token modes outside Development set a Secure cookie, which a browser never sends back over plain HTTP: once the
+    /// server listens, if every address is http:// and <see cref="ForwardedHeadersOptions"/> does not take X-Forwarded-Proto (TLS ending in front of the app), say
+    /// so at start-up, naming the settings, instead of leaving it to the first token request.
+    /// </summary>
+    private static void WarnWhenTokenCookiesCannotWork(IServiceProvider services, ILogger logger)
+    {
+        BastionCsrfOptions csrf = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BastionCsrfOptions>>().Value;
+        if (services.GetService<CsrfTokens>() is null || csrf.AllowInsecureCookie
+            || services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>() is not { } server
+            || (services.GetService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>()?.Value.ForwardedHeaders
+                & Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto) != 0)
+        {
+            return;
+        }
+
+        services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+        {
+            var addresses = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses;
+            if (addresses is { Count: > 0 } && addresses.All(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)))
+            {
+                StartupWarning(logger, "CSRF token mode is in use but the app listens on plain HTTP only (" + string.Join(", ", addresses)
+                    + "); the token cookie is Secure, so browsers will not send it back and token-checked requests will fail. Serve HTTPS, "
+                    + "or terminate TLS in front of the app with forwarded headers (ASPNETCORE_FORWARDEDHEADERS_ENABLED=true or UseForwardedHeaders), "
+                    + "or use the tokenless default (Bastion:Csrf:Mode = Origin).", null);
+            }
+        });
     }
 
     private static System.Collections.Generic.IEnumerable<string> CsrfWarnings(IServiceProvider services)

@@ -81,6 +81,36 @@ public sealed class CsrfStartupTests
     }
 
     [Theory]
+    [InlineData("Production", false, true)]
+    [InlineData("Production", true, false)]
+    [InlineData("Development", false, false)]
+    public async Task Token_modes_on_plain_http_outside_development_are_named_at_start_up(string environment, bool forwardedProto, bool warned)
+    {
+        using var logs = new CapturedLogs();
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.Configuration["Files:Root"] = Path.GetTempPath();
+        builder.Logging.AddProvider(logs);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TestJsonContext.Default));
+        if (forwardedProto)
+        {
+            // TLS ends at a proxy in front of the app, which says so in X-Forwarded-Proto.
+            builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+        }
+
+        builder.AddBastion(); // generated: registers tokens (this assembly pins token-mode endpoints)
+        WebApplication app = builder.Build();
+        app.UseBastion();
+        app.MapBastionEndpoints();
+        await using KestrelHost host = await KestrelHost.StartAsync(app);
+        bool logged = logs.Contains("CSRF token mode is in use but the app listens on plain HTTP only");
+        Assert.True(logged == warned, string.Join("\n", logs.Lines));
+        if (warned)
+        {
+            Assert.True(logs.Contains("Bastion:Csrf:Mode = Origin"), string.Join("\n", logs.Lines));
+        }
+    }
+
+    [Theory]
     [InlineData("Development", 200)]
     [InlineData("Production", 500)]
     public async Task Token_modes_work_over_plain_http_in_development_and_name_the_setting_elsewhere(string environment, int expected)
