@@ -59,6 +59,14 @@ public static class BastionDataProtectionExtensions
             dataProtection.ProtectKeysWithCertificate(LoadCertificate(section, certificate, builder.Environment.ContentRootPath));
         }
 
+        // The store's failures become KeyRingUnavailableException, which UseBastion answers with a 503.
+        builder.Services.PostConfigure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(options =>
+        {
+            if (options.XmlRepository is { } repository and not GuardedXmlRepository)
+            {
+                options.XmlRepository = new GuardedXmlRepository(repository);
+            }
+        });
         builder.Services.AddHostedService<DataProtectionAtRestWarning>();
         return builder;
     }

@@ -46,6 +46,11 @@ internal sealed class RefusalExceptionHandler : IExceptionHandler
             DbException db when IsUnavailable(db)
                 => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
                     detail: "The database is unavailable; try again shortly."),
+            // The shared Data Protection key ring cannot be read or written right now: a dependency is down.
+            System.Security.Cryptography.CryptographicException { InnerException: DataProtection.KeyRingUnavailableException }
+                or DataProtection.KeyRingUnavailableException
+                => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
+                    detail: "A key store this request needs is unavailable; try again shortly."),
             _ => null,
         };
 
@@ -54,7 +59,7 @@ internal sealed class RefusalExceptionHandler : IExceptionHandler
             return false;
         }
 
-        if (exception is DbException)
+        if (answer is IStatusCodeHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable })
         {
             httpContext.Response.Headers.RetryAfter = "1";
         }
