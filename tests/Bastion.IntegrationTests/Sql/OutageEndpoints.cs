@@ -14,6 +14,10 @@ public static partial class OutageEndpoints
     /// <summary>Set by the test that owns the database.</summary>
     internal static DbDataSource? DataSource { get; set; }
 
+    /// <summary>An API-key endpoint whose keys live in the same PostgreSQL database.</summary>
+    [Get("/partner"), RequireApiKey]
+    public static Ok<int> Partner() => TypedResults.Ok(1);
+
     [Get("/relations")]
     public static async Task<Ok<int>> Relations(CancellationToken ct)
     {
