@@ -36,7 +36,7 @@ internal static class BastionSecurityManifest
         "| GET | /api/files/{*name} | FileEndpoints.Download | none | default | none | none | name (route) SafePath " +
         "under Uploads:Root .txt\\|.pdf |\n" +
         "| GET | /api/health | CommentEndpoints.Health | none | default | none | none | none |\n" +
-        "| GET | /api/partner/me | PartnerEndpoints.Me | none | default | none | none | none |\n" +
+        "| GET | /api/partner/me | PartnerEndpoints.Me | authorization | default | none | none | none |\n" +
         "| GET | /api/partner/whoami | PartnerEndpoints.WhoAmI | API key (X-Api-Key); not needed | default | none | " +
         "none | none |\n" +
         "| GET | /guestbook | GuestbookEndpoints.Page | none | default | none | none | none |\n" +

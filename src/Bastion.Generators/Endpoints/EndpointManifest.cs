@@ -44,7 +44,7 @@ internal static class EndpointManifest
                 endpoint.Verb,
                 endpoint.Route,
                 model.ClassName + "." + endpoint.MethodName,
-                (endpoint.RequireApiKey ? "API key (X-Api-Key); " : string.Empty) + (endpoint.CsrfProtected ? "CSRF " + (endpoint.CsrfMode ?? "per Bastion:Csrf:Mode") : endpoint.CsrfExemptReason is { } reason ? "exempt: " + reason : endpoint.RequireApiKey ? "not needed" : "none"),
+                Protection(endpoint),
                 (endpoint.CorsPolicy ?? "default") + string.Concat(endpoint.ResponseHeaders.Select(h => h.Value.Length == 0 ? "; removes " + h.Name : "; " + h.Name + ": " + h.Value)),
                 bodyText,
                 sanitized.Count == 0 ? "none" : string.Join(", ", sanitized),
@@ -53,6 +53,49 @@ internal static class EndpointManifest
         }
 
         return rows.ToEquatableArray();
+    }
+
+    /// <summary>The protection column: authorization, API key, CSRF (or why not), or "none" when there is nothing.</summary>
+    private static string Protection(EndpointModel endpoint)
+    {
+        string csrf = endpoint.CsrfProtected ? "CSRF " + (endpoint.CsrfMode ?? "per Bastion:Csrf:Mode")
+            : endpoint.CsrfExemptReason is { } reason ? "exempt: " + reason
+            : endpoint.RequireApiKey ? "not needed" : "none";
+        string before = Authorization(endpoint) + (endpoint.RequireApiKey ? "API key (X-Api-Key); " : string.Empty);
+        return before.Length > 0 && csrf == "none" ? before.Substring(0, before.Length - 2) : before + csrf;
+    }
+
+    /// <summary>
+    /// What ASP.NET Core authorization the endpoint carries (its <c>[Authorize]</c> and <c>[AllowAnonymous]</c> metadata), so
+    /// the manifest never shows an authorized endpoint as unprotected: <c>[AllowAnonymous]</c> wins, as it does at run time.
+    /// </summary>
+    private static string Authorization(EndpointModel endpoint)
+    {
+        if (endpoint.MetadataAttributes.Any(e => e.Contains("AllowAnonymousAttribute(")))
+        {
+            return "anonymous (AllowAnonymous); ";
+        }
+
+        var details = new List<string>();
+        bool authorized = false;
+        foreach (string expression in endpoint.MetadataAttributes)
+        {
+            int at = expression.IndexOf("AuthorizeAttribute(", System.StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            authorized = true;
+            string rest = expression.Substring(at + "AuthorizeAttribute".Length).Trim();
+            string detail = rest.Replace("()", string.Empty).Trim().Trim('(', ')', '{', '}').Trim();
+            if (detail.Length > 0)
+            {
+                details.Add(detail);
+            }
+        }
+
+        return !authorized ? string.Empty : details.Count == 0 ? "authorization; " : "authorization (" + string.Join("; ", details) + "); ";
     }
 
     private static void Walk(EndpointClassModel model, string method, string prefix, SortedSet<string> sanitized, SortedSet<string> validated, HashSet<string> visiting)

@@ -30,8 +30,10 @@ internal static class BastionSecurityManifest
         "| GET | /api/embed/{id:int} | WidgetEndpoints.Embed | none | default; Content-Security-Policy: default-src " +
         "'self'; object-src 'none'; frame-ancestors https://partner.example; removes X-Frame-Options | none | none | " +
         "none |\n" +
-        "| GET | /api/reports | WidgetEndpoints.Reports | none | default | none | none | none |\n" +
-        "| GET | /api/reports/public | WidgetEndpoints.PublicReports | none | default | none | none | none |\n" +
+        "| GET | /api/reports | WidgetEndpoints.Reports | authorization (Roles = \"admin\", Policy = \"ops\") | default | " +
+        "none | none | none |\n" +
+        "| GET | /api/reports/public | WidgetEndpoints.PublicReports | anonymous (AllowAnonymous) | default | none | " +
+        "none | none |\n" +
         "| GET | /api/widgets/{id:int} | WidgetEndpoints.Get | none | public | none | none | none |\n" +
         "| POST | /api/webhooks/widgets | WidgetEndpoints.Hook | API key (X-Api-Key); not needed | default | none | " +
         "none | none |\n" +
