@@ -5,7 +5,11 @@ local valid_comment = '{"content":"Hello <b>world</b>","signature":"<i>Ada</i>",
 local json = { ["Content-Type"] = "application/json" }
 local function with(base, extra) local h = {} for k, v in pairs(base) do h[k] = v end for k, v in pairs(extra) do h[k] = v end return h end
 
+local form = { ["Content-Type"] = "application/x-www-form-urlencoded" }
 local big_header = string.rep("h", 40 * 1024)
+local fields = {}
+for i = 1, 20 do fields[i] = "f" .. i .. "=x" end
+local many_fields = table.concat(fields, "&")
 local nested = string.rep('{"author":', 200) .. '1' .. string.rep('}', 200)
 
 requests = {
@@ -57,6 +61,15 @@ requests = {
   -- server limits
   { "GET",    "/api/health", { ["X-Big"] = big_header } },
   { "GET",    "/api/health?q=" .. string.rep("q", 9000) },
+  -- forms (the guestbook): a valid post, a duplicated field, too many fields, a cross-site post, the page
+  { "GET",    "/guestbook" },
+  { "POST",   "/guestbook/sign", form, "content=Hi <b>there</b>&rating=5" },
+  { "POST",   "/guestbook/sign", form, "content=a&content=b" },
+  { "POST",   "/guestbook/sign", form, many_fields },
+  { "POST",   "/guestbook/sign", with(form, { ["Sec-Fetch-Site"] = "cross-site", ["Origin"] = "https://evil.example" }), "content=forged" },
+  -- API keys: none, and one never issued
+  { "GET",    "/api/partner/whoami" },
+  { "GET",    "/api/partner/whoami", { ["X-Api-Key"] = "bk_nothere_" .. string.rep("x", 43) } },
   -- methods and routes
   { "PUT",    "/api/comments/1", json, valid_comment },
   { "GET",    "/api/nothing-here" },
