@@ -14,6 +14,23 @@ public sealed class HtmlPolicySanitizerTests
         Gen.Char[' ', '~'],
         Gen.Char["<>&\"'\u00A0\r\n\0\uFFFF/=;#\u00E9\u4E2D"]), 0, 60];
 
+    [Theory]
+    [InlineData(HtmlPolicy.BasicFormatting)]
+    [InlineData(HtmlPolicy.RemoveMarkup)]
+    public void Markup_past_the_parse_budget_is_encoded_instead_of_parsed(HtmlPolicy policy)
+    {
+        // Up to the budget the parser runs: allowed formatting survives (BasicFormatting) or tags go (RemoveMarkup).
+        string within = string.Concat(Enumerable.Repeat("<b>x</b>", HtmlPolicySanitizer.MaxParsedTags / 2));
+        string parsed = HtmlPolicySanitizer.Sanitize(within, policy);
+        Assert.Equal(HtmlPolicySanitizer.SanitizeAlways(within, policy), parsed);
+
+        // One tag more, deeply nested, with a script inside: encoded as text (linear cost), nothing executable left.
+        string past = string.Concat(Enumerable.Repeat("<div>", HtmlPolicySanitizer.MaxParsedTags)) + "<script>alert(1)</script>";
+        string encoded = HtmlPolicySanitizer.Sanitize(past, policy);
+        Assert.Equal(HtmlText.Encode(past), encoded);
+        Assert.DoesNotContain("<", encoded, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Fast_path_is_observationally_identical_to_the_sanitizer()
     {

@@ -8,8 +8,9 @@ namespace Bastion.Html;
 /// <summary>
 /// Applies an <see cref="HtmlPolicy"/> to a string. The markup-aware policies (<see cref="HtmlPolicy.BasicFormatting"/>,
 /// <see cref="HtmlPolicy.RemoveMarkup"/>) run HtmlSanitizer: one configured instance per policy, built on first use and
-/// shared (its <c>Sanitize</c> is thread-safe once configured); nothing static of the library is mutated, and input that
-/// the sanitizer could not change skips it. Generated code calls the per-policy methods, so an app whose fields are all
+/// shared (its <c>Sanitize</c> is thread-safe once configured); nothing static of the library is mutated, input that
+/// the sanitizer could not change skips it, and input with more than <see cref="MaxParsedTags"/> tags is encoded
+/// instead of parsed (bounded cost). Generated code calls the per-policy methods, so an app whose fields are all
 /// <see cref="HtmlPolicy.Text"/> or <see cref="HtmlPolicy.Reject"/> (<see cref="HtmlText"/>) never links HtmlSanitizer.
 /// </summary>
 public static class HtmlPolicySanitizer
@@ -34,6 +35,14 @@ public static class HtmlPolicySanitizer
     private static readonly string[] BasicFormattingTags = ["b", "i", "em", "strong", "p", "br", "a"];
     private static readonly string[] FormElements = ["form", "input", "button", "textarea", "select"];
 
+    /// <summary>
+    /// The most markup (<c>&lt;</c> characters, so at most that many tags and that much nesting) a field may carry and
+    /// still be parsed. The parser's cost grows faster than its input with nesting (tens of kilobytes of nested tags
+    /// cost it from a tenth of a second to a second); a field with more is encoded like <see cref="HtmlPolicy.Text"/>
+    /// instead (shown as typed, nothing runs), which is linear. Rich-text comments stay far below it.
+    /// </summary>
+    public const int MaxParsedTags = 500;
+
     /// <summary>True when the sanitizer could change <paramref name="input"/>; false means it is returned unchanged.</summary>
     public static bool CouldChange(ReadOnlySpan<char> input) => input.ContainsAny(CharactersTheSanitizerChanges);
 
@@ -55,15 +64,18 @@ public static class HtmlPolicySanitizer
     public static string SanitizeBasicFormatting(string input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return CouldChange(input) ? BasicFormattingSanitizer.Value.Sanitize(input) : input;
+        return !CouldChange(input) ? input : TooMuchMarkup(input) ? HtmlText.Encode(input) : BasicFormattingSanitizer.Value.Sanitize(input);
     }
 
     /// <summary><see cref="HtmlPolicy.RemoveMarkup"/>; the same instance when the sanitizer could not change the input.</summary>
     public static string RemoveMarkup(string input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return CouldChange(input) ? RemoveMarkupSanitizer.Value.Sanitize(input) : input;
+        return !CouldChange(input) ? input : TooMuchMarkup(input) ? HtmlText.Encode(input) : RemoveMarkupSanitizer.Value.Sanitize(input);
     }
+
+    /// <summary>More than <see cref="MaxParsedTags"/> <c>&lt;</c> characters: too costly to parse, encoded instead.</summary>
+    private static bool TooMuchMarkup(string input) => input.AsSpan().Count('<') > MaxParsedTags;
 
     /// <summary>HtmlSanitizer itself, without the fast path (exposed for the equivalence tests and benchmarks).</summary>
     public static string SanitizeAlways(string input, HtmlPolicy policy) => policy switch
