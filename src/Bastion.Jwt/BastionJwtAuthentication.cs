@@ -26,9 +26,8 @@ public sealed class BastionJwtHandler(IOptionsMonitor<AuthenticationSchemeOption
     {
         if (Context.Items.ContainsKey(KeysUnavailable))
         {
-            Response.Headers.RetryAfter = "5";
-            await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
-                detail: "The keys that verify tokens cannot be read right now; retry shortly.").ExecuteAsync(Context).ConfigureAwait(false);
+            await Bastion.Endpoints.BastionProblems.ServiceUnavailable(Context, "The keys that verify tokens cannot be read right now; retry shortly.", retryAfterSeconds: 5)
+                .ExecuteAsync(Context).ConfigureAwait(false);
             return;
         }
 

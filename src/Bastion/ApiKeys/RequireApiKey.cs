@@ -60,9 +60,7 @@ namespace Bastion.ApiKeys
                 // that the key is bad. The exception (which can name hosts) stays in the log.
                 var logger = context.RequestServices.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("Bastion.ApiKeys");
                 StoreUnreachable(logger, error.GetType().Name, null);
-                context.Response.Headers.RetryAfter = "1";
-                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
-                    detail: "API keys cannot be checked right now; retry shortly.");
+                return Endpoints.BastionProblems.ServiceUnavailable(context, "API keys cannot be checked right now; retry shortly.");
             }
 
             if (identity is null)

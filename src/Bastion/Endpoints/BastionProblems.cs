@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
@@ -52,6 +53,17 @@ public static class BastionProblems
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "File too large",
         detail: "The file in form field '" + field + "' is larger than the " + maxBytes.ToString(CultureInfo.InvariantCulture) + " bytes this endpoint accepts.");
+
+    /// <summary>
+    /// 503 with <c>Retry-After</c>: a dependency the request needs (database, key store, token keys) cannot be reached
+    /// now; the request itself may be fine. <paramref name="detail"/> says what, never where or why (no host, no error).
+    /// </summary>
+    public static IResult ServiceUnavailable(HttpContext httpContext, string detail, int retryAfterSeconds = 1)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable", detail: detail);
+    }
 
     /// <summary>413: the body is larger than the endpoint accepts.</summary>
     public static IResult PayloadTooLarge(long maxBytes) => TypedResults.Problem(

@@ -44,24 +44,17 @@ internal sealed class RefusalExceptionHandler : IExceptionHandler
             // A database that cannot be reached (stopped, restarting, connection lost, SQLite busy): the request may
             // succeed later, so 503 with Retry-After, and the app recovers by itself when the database is back.
             DbException db when IsUnavailable(db)
-                => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
-                    detail: "The database is unavailable; try again shortly."),
+                => BastionProblems.ServiceUnavailable(httpContext, "The database is unavailable; try again shortly."),
             // The shared Data Protection key ring cannot be read or written right now: a dependency is down.
             System.Security.Cryptography.CryptographicException { InnerException: DataProtection.KeyRingUnavailableException }
                 or DataProtection.KeyRingUnavailableException
-                => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
-                    detail: "A key store this request needs is unavailable; try again shortly."),
+                => BastionProblems.ServiceUnavailable(httpContext, "A key store this request needs is unavailable; try again shortly."),
             _ => null,
         };
 
         if (answer is null || httpContext.Response.HasStarted)
         {
             return false;
-        }
-
-        if (answer is IStatusCodeHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable })
-        {
-            httpContext.Response.Headers.RetryAfter = "1";
         }
 
         await answer.ExecuteAsync(httpContext).ConfigureAwait(false);
