@@ -45,6 +45,10 @@ public class GuardCostBenchmarks
     private string _markupWorstRefused80 = string.Empty;
     private string _markupWorstAccepted4k = string.Empty;
     private string _markupWorstRefused4k = string.Empty;
+    private string _markupSemicolons4k = string.Empty;
+    private string _markupNonAscii4k = string.Empty;
+    private string _prose4k = string.Empty;
+    private string _prose80 = string.Empty;
 
     [GlobalSetup]
     public void Setup()
@@ -84,10 +88,18 @@ public class GuardCostBenchmarks
         _clean4k = string.Concat(Enumerable.Repeat("Plain words and numbers 12345, nothing to clean here at all. ", 66));
         _encodeWorst80 = string.Concat(Enumerable.Repeat("&aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa<", 3))[..80];   // every '&' reads 32 letters
         _encodeWorst4k = string.Concat(Enumerable.Repeat("&aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa<", 125))[..4000];
-        _markupWorstAccepted80 = string.Concat(Enumerable.Repeat("&Jerry\uFF06Tom ", 8))[..80];             // ampersands and letter runs, no ';'
+        // Worst for a search that stops at every ampersand (one every five characters, each followed by a name): what
+        // the reference scan is measured on, beside the same density with semicolons and in another script.
+        _markupWorstAccepted80 = string.Concat(Enumerable.Repeat("&Jerry\uFF06Tom ", 8))[..80];
         _markupWorstAccepted4k = string.Concat(Enumerable.Repeat("&Jerry\uFF06Tom ", 370))[..4000];
-        _markupWorstRefused80 = Typical80[..79] + "<";
-        _markupWorstRefused4k = _markupWorstAccepted4k[..3999] + "<";
+        _markupSemicolons4k = string.Concat(Enumerable.Repeat("&Tom ;& ;&;", 400))[..4000];
+        _markupNonAscii4k = string.Concat(Enumerable.Repeat("\uFF06\u6771\u4EAC &\u5927\u962A \uFF1B", 500))[..4000];
+        // Ordinary text in other languages: one accented letter sends it to the character scan, like any hostile text.
+        _prose80 = "Merci pour la réponse rapide, le colis est arrivé mardi et tout était parfait !!";
+        _prose4k = string.Concat(Enumerable.Repeat("Grüße aus Köln; das Paket kam am Dienstag an, alles war in Ordnung. 東京へようこそ。", 60))[..4000];
+        // Refused only by the last characters, after the whole scan: a reference at the end (no '<' for the first search).
+        _markupWorstRefused80 = _markupWorstAccepted80[..76] + "&lt;";
+        _markupWorstRefused4k = _markupWorstAccepted4k[..3996] + "&lt;";
         Check();
     }
 
@@ -166,6 +178,18 @@ public class GuardCostBenchmarks
     [Benchmark, BenchmarkCategory("Reject-4k")]
     public bool Markup_refused_worst_4k() => HtmlText.ContainsMarkup(_markupWorstRefused4k);
 
+    [Benchmark, BenchmarkCategory("Reject-4k")]
+    public bool Markup_typical_non_ascii_4k() => HtmlText.ContainsMarkup(_prose4k);
+
+    [Benchmark, BenchmarkCategory("Reject-80")]
+    public bool Markup_typical_non_ascii_80() => HtmlText.ContainsMarkup(_prose80);
+
+    [Benchmark, BenchmarkCategory("Reject-4k")]
+    public bool Markup_accepted_semicolons_4k() => HtmlText.ContainsMarkup(_markupSemicolons4k);
+
+    [Benchmark, BenchmarkCategory("Reject-4k")]
+    public bool Markup_accepted_non_ascii_4k() => HtmlText.ContainsMarkup(_markupNonAscii4k);
+
     private void Check()
     {
         Require(Path_typical().Succeeded && Path_accepted_deepest_existing().Succeeded && Path_accepted_longest().Succeeded, "accepted paths");
@@ -177,7 +201,8 @@ public class GuardCostBenchmarks
         Require(Arg_refused_default_cap_last_character() == CommandArgumentProblem.InvalidText && Arg_refused_os_cap_last_character() == CommandArgumentProblem.InvalidText, "refused arguments");
         Line_typical_ping();
         Line_accepted_near_arg_max();
-        Require(!Markup_typical_80() && !Markup_accepted_worst_80() && !Markup_typical_4k() && !Markup_accepted_worst_4k(), "accepted text");
+        Require(!Markup_typical_80() && !Markup_accepted_worst_80() && !Markup_typical_4k() && !Markup_accepted_worst_4k() && !Markup_accepted_semicolons_4k() && !Markup_accepted_non_ascii_4k()
+            && !Markup_typical_non_ascii_4k() && !Markup_typical_non_ascii_80() && _prose80.Length == 80, "accepted text");
         Require(Markup_refused_worst_80() && Markup_refused_worst_4k(), "refused markup");
         Require(ReferenceEquals(Encode_typical_80(), Typical80) && Encode_worst_80() != _encodeWorst80, "encoding");
     }

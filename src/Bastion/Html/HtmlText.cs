@@ -16,17 +16,9 @@ public static class HtmlText
     // The characters Encode can change: markup delimiters, the ampersand (bare ones become &amp;) and NUL.
     private static readonly SearchValues<char> CharactersEncodeChanges = SearchValues.Create("<>&\0");
 
-    // '<', '>', NUL, and every character whose NFKC or NFKD form holds '<' or '>' (small and fullwidth forms, and the
-    // negated relations U+226E/U+226F, which decompose to '<'/'>' and a combining mark), in case a later layer
-    // normalizes the stored text. From the generated look-alike table, not a hand-picked list.
-    private static readonly SearchValues<char> MarkupCharacters = SearchValues.Create("<>\0" + LookAlikes.CharactersWith(LookAlikeKinds.LessThan | LookAlikeKinds.GreaterThan, withHighSurrogates: false));
-
-    // '&' and the characters that normalize to it (U+FE60, U+FF06): each can start a character reference.
-    private static readonly SearchValues<char> Ampersands = SearchValues.Create("&" + LookAlikes.CharactersWith(LookAlikeKinds.Ampersand, withHighSurrogates: false));
-
-    // '#' and ';' with the characters that normalize to them: what may follow an ampersand in a reference.
-    private static readonly SearchValues<char> Hashes = SearchValues.Create("#" + LookAlikes.CharactersWith(LookAlikeKinds.Hash, withHighSurrogates: false));
-    private static readonly SearchValues<char> Semicolons = SearchValues.Create(";" + LookAlikes.CharactersWith(LookAlikeKinds.Semicolon, withHighSurrogates: false));
+    // Every ASCII character that can be neither markup nor the start of a reference: text made only of these is
+    // accepted by one vectorized search (the usual case); anything else goes to MarkupScan from the first other one.
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(PlainAsciiCharacters());
 
     /// <summary>Longest named character reference kept as written ("&amp;CounterClockwiseContourIntegral;" is 31 letters).</summary>
     private const int MaxReferenceName = 32;
@@ -89,53 +81,30 @@ public static class HtmlText
     /// <summary>
     /// The <see cref="HtmlPolicy.Reject"/> test: true when <paramref name="input"/> holds <c>&lt;</c>, <c>&gt;</c> (or a
     /// character that Unicode normalization turns into one), NUL, or something a later decoding step could read as a
-    /// character reference: <c>&amp;#</c>, or <c>&amp;</c> and letters or digits then <c>;</c> — also when the ampersand,
-    /// <c>#</c> or <c>;</c> is a normalization look-alike, or the letters are fullwidth or from another script (a
-    /// normalizing layer makes <c>&amp;ｌｔ；</c> into <c>&amp;lt;</c>). A bare ampersand ("Tom &amp; Jerry") is not markup.
-    /// Linear in the input; allocates nothing.
+    /// character reference: <c>&amp;#</c>, or <c>&amp;</c>, then ASCII letters or digits or any non-ASCII characters, then
+    /// <c>;</c> — also when the ampersand, <c>#</c> or <c>;</c> is a normalization look-alike (a normalizing layer makes
+    /// <c>&amp;ｌｔ；</c> into <c>&amp;lt;</c>). Every non-ASCII character counts as a possible letter, so the test errs
+    /// towards refusing (<c>&amp;T’s;</c> is refused). A bare ampersand ("Tom &amp; Jerry") is not markup.
+    /// Linear in the input, about the same cost for any text that holds an ampersand; allocates nothing.
     /// </summary>
     public static bool ContainsMarkup(ReadOnlySpan<char> input)
     {
-        if (input.ContainsAny(MarkupCharacters))
+        int first = input.IndexOfAnyExcept(PlainAscii);
+        return first >= 0 && MarkupScan.ContainsMarkup(input[first..]);
+    }
+
+    private static string PlainAsciiCharacters()
+    {
+        var characters = new StringBuilder(128);
+        for (char c = '\u0001'; c <= '\u007F'; c++)
         {
-            return true;
+            if (c is not ('<' or '>' or '&'))
+            {
+                characters.Append(c);
+            }
         }
 
-        for (int amp = input.IndexOfAny(Ampersands); amp >= 0; amp = NextAmpersand(input, amp))
-        {
-            int i = amp + 1;
-            if (i < input.Length && Hashes.Contains(input[i]))
-            {
-                return true;
-            }
-
-            int letters = i;
-            while (letters < input.Length)
-            {
-                if (char.IsAsciiLetterOrDigit(input[letters]))
-                {
-                    letters++;
-                }
-                else if (input[letters] >= 0x80 && Rune.DecodeFromUtf16(input[letters..], out Rune rune, out int length) == OperationStatus.Done && Rune.IsLetterOrDigit(rune))
-                {
-                    letters += length;
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            if (letters > i && letters < input.Length && Semicolons.Contains(input[letters]))
-            {
-                return true;
-            }
-
-            // The search resumes after the letters: a reference cannot start inside them, so no character is read twice.
-            amp = letters - 1;
-        }
-
-        return false;
+        return characters.ToString();
     }
 
     private static int FirstChange(ReadOnlySpan<char> input)
@@ -202,11 +171,5 @@ public static class HtmlText
         }
 
         return i < text.Length && text[i] == ';' ? i + 1 : 0;
-    }
-
-    private static int NextAmpersand(ReadOnlySpan<char> input, int previous)
-    {
-        int next = input[(previous + 1)..].IndexOfAny(Ampersands);
-        return next < 0 ? -1 : previous + 1 + next;
     }
 }
