@@ -150,4 +150,54 @@ public sealed class SqlReaderTests
         Assert.NotEmpty(outputs);
         Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
     }
+
+    /// <summary>
+    /// Users name parameters and connections freely: every name the generated body uses for its own locals (query,
+    /// dialect, sql, command, opened, reader, rows, row, ordinals, item) is taken by the method here, in every return
+    /// shape, with identifiers, IN lists and length checks, and the generated code must still compile and use the
+    /// user's values.
+    /// </summary>
+    [Fact]
+    public void Parameters_named_like_the_generated_locals_compile()
+    {
+        const string source = Scenarios.Usings + """
+            using System.Data.Common;
+            using Bastion.Sql;
+
+            namespace Data;
+
+            public enum Column { Id, Title }
+            public sealed record Note(long Id, string Title);
+
+            public static partial class Clashes
+            {
+                [Sql("SELECT id, title FROM notes WHERE title = @sql AND id IN @command ORDER BY {dialect} LIMIT @reader")]
+                public static partial Task<IReadOnlyList<Note>> Rows(this DbConnection query, [SqlParam(MaxLength = 10)] string sql, [SqlParam(MaxLength = 10)] IReadOnlyList<string> command, [SqlIdentifier] Column dialect, [SqlParam] int reader, CancellationToken opened = default);
+
+                [Sql("SELECT id, title FROM notes WHERE id = @rows")]
+                public static partial Task<Note> Row(this DbConnection row, [SqlParam] long rows, DbTransaction? ordinals = null, CancellationToken item = default);
+
+                [Sql("SELECT id, title FROM notes WHERE id = @row")]
+                public static partial Task<Note?> First(this DbConnection reader, [SqlParam] long row, int? commandTimeout = null);
+
+                [Sql("SELECT title FROM notes WHERE id IN @item")]
+                public static partial IAsyncEnumerable<string> Stream(this DbConnection sql, [SqlParam(MaxLength = 5)] IEnumerable<string> item, CancellationToken rows = default);
+
+                [Sql("SELECT count(*) FROM notes WHERE id = @query")]
+                public static partial Task<long> Count(this DbConnection command, [SqlParam] long query, DbTransaction? reader = null);
+
+                [Sql("DELETE FROM notes WHERE id = @opened2 OR id = @ordinals")]
+                public static partial Task<int> Delete(this DbConnection opened, [SqlParam] long opened2, [SqlParam] long ordinals);
+            }
+            """;
+
+        GeneratorRunOutcome run = GeneratorHarness.Run(source);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileProblems());
+
+        // The user's names keep their meaning: the connection 'query', the value 'sql'; the generated locals step aside.
+        string rows = Assert.Single(run.Result.Results.Single().GeneratedSources, s => s.HintName == "Data.Clashes.Rows.Sql.g.cs").SourceText.ToString();
+        Assert.Contains("CheckLength(sql, 10, \"sql\", query_)", rows, System.StringComparison.Ordinal);
+        Assert.Contains("CreateCommand(query, sql_, null, null)", rows, System.StringComparison.Ordinal);
+    }
 }

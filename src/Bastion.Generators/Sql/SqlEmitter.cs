@@ -55,22 +55,23 @@ internal static class SqlEmitter
 
     private static void EmitBody(CodeWriter w, SqlMethodModel model)
     {
+        var n = new LocalNames(model);
         bool usesQuery = model.ReturnKind is not (SqlReturnKind.Nothing or SqlReturnKind.RowsAffected)
                          || !model.Identifiers.IsEmpty || model.Parameters.Any(p => p.IsCollection || (p.MaxLength > 0 && (p.IsString || p.IsBytes)));
         if (usesQuery)
         {
-            w.Line("const string query = " + Literal.String(model.Display) + ";");
+            w.Line($"const string {n.Query} = " + Literal.String(model.Display) + ";");
         }
 
         foreach (SqlParameterModel parameter in model.Parameters.Where(p => p.MaxLength > 0 && !p.IsCollection && (p.IsString || p.IsBytes)))
         {
-            w.Line($"{Runtime}.CheckLength({parameter.Identifier}, {Int(parameter.MaxLength)}, {Literal.String(parameter.Placeholder)}, query);");
+            w.Line($"{Runtime}.CheckLength({parameter.Identifier}, {Int(parameter.MaxLength)}, {Literal.String(parameter.Placeholder)}, {n.Query});");
         }
 
         bool needsDialect = model.Identifiers.Any(i => !i.IsKeyword) || model.Parameters.Any(p => p.ListStyle == SqlListStyle.Any);
         if (needsDialect)
         {
-            w.Line($"var dialect = {Runtime}.DialectOf({model.ConnectionName});");
+            w.Line($"var {n.Dialect} = {Runtime}.DialectOf({model.ConnectionName});");
         }
 
         foreach (SqlIdentifierModel identifier in model.Identifiers)
@@ -79,11 +80,11 @@ internal static class SqlEmitter
             w.Line("{");
             foreach (SqlIdentifierChoice choice in identifier.Choices)
             {
-                string sql = identifier.IsKeyword ? Literal.String(choice.Sql) : $"{Runtime}.QuoteIdentifier(dialect, {Literal.String(choice.Sql)})";
+                string sql = identifier.IsKeyword ? Literal.String(choice.Sql) : $"{Runtime}.QuoteIdentifier({n.Dialect}, {Literal.String(choice.Sql)})";
                 w.Line($"    {identifier.EnumTypeName}.{choice.Member} => {sql},");
             }
 
-            w.Line($"    _ => throw new global::System.ArgumentOutOfRangeException({Literal.String(identifier.Placeholder)}, query + \": not a declared {Literal.Comment(identifier.EnumTypeName.Replace("global::", string.Empty))} value.\"),");
+            w.Line($"    _ => throw new global::System.ArgumentOutOfRangeException({Literal.String(identifier.Placeholder)}, {n.Query} + \": not a declared {Literal.Comment(identifier.EnumTypeName.Replace("global::", string.Empty))} value.\"),");
             w.Line("};");
         }
 
@@ -92,13 +93,13 @@ internal static class SqlEmitter
             w.Line($"var {Local(collection.Placeholder)}Items = {collection.Identifier} is null ? global::System.Array.Empty<{collection.ElementTypeName}>() : global::System.Linq.Enumerable.ToArray({collection.Identifier});");
             if (collection.ListStyle == SqlListStyle.Any)
             {
-                w.Line($"if (dialect != global::Bastion.Sql.SqlDialect.PostgreSql) throw new global::System.NotSupportedException(query + \": '= ANY(@{collection.Placeholder})' needs PostgreSQL; use 'IN @{collection.Placeholder}' for other databases.\");");
-                w.Line($"if ({Local(collection.Placeholder)}Items.Length > {Int(collection.MaxItems)}) throw new global::System.ArgumentException(query + \": '{collection.Placeholder}' has more items than its [SqlParam(MaxItems)] allows.\", {Literal.String(collection.Placeholder)});");
+                w.Line($"if ({n.Dialect} != global::Bastion.Sql.SqlDialect.PostgreSql) throw new global::System.NotSupportedException({n.Query} + \": '= ANY(@{collection.Placeholder})' needs PostgreSQL; use 'IN @{collection.Placeholder}' for other databases.\");");
+                w.Line($"if ({Local(collection.Placeholder)}Items.Length > {Int(collection.MaxItems)}) throw new global::System.ArgumentException({n.Query} + \": '{collection.Placeholder}' has more items than its [SqlParam(MaxItems)] allows.\", {Literal.String(collection.Placeholder)});");
             }
 
             if (collection.MaxLength > 0 && collection.ElementTypeName is not null && (collection.IsString || collection.IsBytes))
             {
-                w.Line($"foreach (var item in {Local(collection.Placeholder)}Items) {Runtime}.CheckLength(item, {Int(collection.MaxLength)}, {Literal.String(collection.Placeholder)}, query);");
+                w.Line($"foreach (var {n.Item} in {Local(collection.Placeholder)}Items) {Runtime}.CheckLength({n.Item}, {Int(collection.MaxLength)}, {Literal.String(collection.Placeholder)}, {n.Query});");
             }
         }
 
@@ -106,7 +107,7 @@ internal static class SqlEmitter
                             && !model.Parameters.Any(p => p.IsCollection && p.ListStyle != SqlListStyle.Any);
         if (constantText)
         {
-            w.Joined("const string sql = ", Literal.Pieces(string.Concat(model.Pieces.Select(Original))), " + ", ";");
+            w.Joined($"const string {n.Sql} = ", Literal.Pieces(string.Concat(model.Pieces.Select(Original))), " + ", ";");
         }
         else
         {
@@ -127,7 +128,7 @@ internal static class SqlEmitter
 
                     parts.Add(piece.Kind == SqlPieceKind.Identifier
                         ? Local(piece.Text)
-                        : $"{Runtime}.InList({Literal.String(collection!.Placeholder)}, {Local(collection.Placeholder)}Items.Length, {Int(collection.MaxItems)}, query, withParentheses: {(collection.ListStyle == SqlListStyle.Bare ? "true" : "false")})");
+                        : $"{Runtime}.InList({Literal.String(collection!.Placeholder)}, {Local(collection.Placeholder)}Items.Length, {Int(collection.MaxItems)}, {n.Query}, withParentheses: {(collection.ListStyle == SqlListStyle.Bare ? "true" : "false")})");
                 }
                 else
                 {
@@ -140,24 +141,24 @@ internal static class SqlEmitter
                 parts.AddRange(Literal.Pieces(text.ToString()));
             }
 
-            w.Joined("string sql = string.Concat(", parts, ", ", ");");
+            w.Joined($"string {n.Sql} = string.Concat(", parts, ", ", ");");
         }
 
         string arguments = string.Join(", ", model.Parameters.Select(p => p.IsCollection ? Local(p.Placeholder) + "Items" : p.Identifier));
         string timeout = model.CommandTimeoutName ?? (model.CommandTimeoutSeconds > 0 ? Int(model.CommandTimeoutSeconds) : "null");
         string cancellation = model.CancellationTokenName ?? "default";
         string connection = model.ConnectionName;
-        w.Line($"await using global::System.Data.Common.DbCommand command = {Runtime}.CreateCommand({connection}, sql, {model.TransactionName ?? "null"}, {timeout});");
+        w.Line($"await using global::System.Data.Common.DbCommand {n.Command} = {Runtime}.CreateCommand({connection}, {n.Sql}, {model.TransactionName ?? "null"}, {timeout});");
         if (!model.Parameters.IsEmpty)
         {
-            w.Line($"Add{model.MethodName}SqlParameters(command, {arguments});");
+            w.Line($"Add{model.MethodName}SqlParameters({n.Command}, {arguments});");
         }
 
-        w.Line($"bool opened = await {Runtime}.OpenIfClosedAsync({connection}, {cancellation}).ConfigureAwait(false);");
+        w.Line($"bool {n.Opened} = await {Runtime}.OpenIfClosedAsync({connection}, {cancellation}).ConfigureAwait(false);");
         var body = new List<string>();
         if (model.ReturnKind is SqlReturnKind.Nothing or SqlReturnKind.RowsAffected)
         {
-            body.Add((model.ReturnKind == SqlReturnKind.Nothing ? string.Empty : "return ") + $"await command.ExecuteNonQueryAsync({cancellation}).ConfigureAwait(false);");
+            body.Add((model.ReturnKind == SqlReturnKind.Nothing ? string.Empty : "return ") + $"await {n.Command}.ExecuteNonQueryAsync({cancellation}).ConfigureAwait(false);");
         }
         else
         {
@@ -166,9 +167,9 @@ internal static class SqlEmitter
             string behavior = model.ReturnKind is SqlReturnKind.FirstOrDefault or SqlReturnKind.Scalar
                 ? "global::System.Data.CommandBehavior.SingleResult | global::System.Data.CommandBehavior.SingleRow"
                 : "global::System.Data.CommandBehavior.SingleResult";
-            body.Add($"await using {Reader} reader = await command.ExecuteReaderAsync(");
+            body.Add($"await using {Reader} {n.Reader} = await {n.Command}.ExecuteReaderAsync(");
             body.Add($"    {behavior}, {cancellation}).ConfigureAwait(false);");
-            AddReads(body, model, $"await reader.ReadAsync({cancellation}).ConfigureAwait(false)");
+            AddReads(body, model, n, $"await {n.Reader}.ReadAsync({cancellation}).ConfigureAwait(false)");
         }
 
         w.Line("try");
@@ -181,24 +182,24 @@ internal static class SqlEmitter
         w.Line("}");
         w.Line("finally");
         w.Line("{");
-        w.Line($"    if (opened) await {connection}.CloseAsync().ConfigureAwait(false);");
+        w.Line($"    if ({n.Opened}) await {connection}.CloseAsync().ConfigureAwait(false);");
         w.Line("}");
     }
 
     /// <summary>The lines that read the result: ordinals resolved once per result by the row type's reader, then rows.</summary>
-    private static void AddReads(List<string> body, SqlMethodModel model, string next)
+    private static void AddReads(List<string> body, SqlMethodModel model, LocalNames n, string next)
     {
         string ordinals = model.Row is null ? string.Empty
-            : model.FixedColumns ? $"var ordinals = {model.Row.ReaderReference}.Resolve(reader, query, ref {model.ColumnsField});"
-            : $"var ordinals = {model.Row.ReaderReference}.Resolve(reader, query);";
-        string read = model.Row is not null ? $"{model.Row.ReaderReference}.Read(reader, in ordinals, query)" : ReadValue(model.Scalar!, "0", "\"(first column)\"");
+            : model.FixedColumns ? $"var {n.Ordinals} = {model.Row.ReaderReference}.Resolve({n.Reader}, {n.Query}, ref {model.ColumnsField});"
+            : $"var {n.Ordinals} = {model.Row.ReaderReference}.Resolve({n.Reader}, {n.Query});";
+        string read = model.Row is not null ? $"{model.Row.ReaderReference}.Read({n.Reader}, in {n.Ordinals}, {n.Query})" : ReadValue(model.Scalar!, "0", "\"(first column)\"", n.Reader, n.Query);
         switch (model.ReturnKind)
         {
             case SqlReturnKind.List:
-                body.Add($"var rows = new global::System.Collections.Generic.List<{model.ElementTypeName}>();");
+                body.Add($"var {n.Rows} = new global::System.Collections.Generic.List<{model.ElementTypeName}>();");
                 AddIf(body, ordinals);
-                body.Add($"while ({next}) rows.Add({read});");
-                body.Add("return rows;");
+                body.Add($"while ({next}) {n.Rows}.Add({read});");
+                body.Add($"return {n.Rows};");
                 break;
             case SqlReturnKind.Stream:
                 AddIf(body, ordinals);
@@ -211,16 +212,16 @@ internal static class SqlEmitter
                 break;
             case SqlReturnKind.Single:
                 body.Add($"if (!{next})");
-                body.Add("    throw new global::System.InvalidOperationException(query + \" returned no rows; exactly one was expected.\");");
+                body.Add($"    throw new global::System.InvalidOperationException({n.Query} + \" returned no rows; exactly one was expected.\");");
                 AddIf(body, ordinals);
-                body.Add($"var row = {read};");
+                body.Add($"var {n.Row} = {read};");
                 body.Add($"if ({next})");
-                body.Add("    throw new global::System.InvalidOperationException(query + \" returned more than one row; exactly one was expected.\");");
-                body.Add("return row;");
+                body.Add($"    throw new global::System.InvalidOperationException({n.Query} + \" returned more than one row; exactly one was expected.\");");
+                body.Add($"return {n.Row};");
                 break;
             case SqlReturnKind.Scalar:
                 body.Add($"if (!{next})");
-                body.Add("    throw new global::System.InvalidOperationException(query + \" returned no rows; a value was expected.\");");
+                body.Add($"    throw new global::System.InvalidOperationException({n.Query} + \" returned no rows; a value was expected.\");");
                 body.Add($"return {read};");
                 break;
         }
@@ -274,14 +275,14 @@ internal static class SqlEmitter
         }
     }
 
-    /// <summary>The expression reading one value from <c>reader</c> at <paramref name="ordinal"/>, converted to an enum when declared as one.</summary>
-    internal static string ReadValue(SqlValueModel value, string ordinal, string member)
+    /// <summary>The expression reading one value from <paramref name="reader"/> at <paramref name="ordinal"/>, converted to an enum when declared as one.</summary>
+    internal static string ReadValue(SqlValueModel value, string ordinal, string member, string reader = "reader", string query = "query")
     {
         string call = value.Nullability switch
         {
-            0 => $"{Runtime}.GetRequired<{value.TypeName}>(reader, {ordinal}, {member}, query)",
-            1 => $"{Runtime}.GetOptionalValue<{value.TypeName}>(reader, {ordinal}, {member}, query)",
-            _ => $"{Runtime}.GetOptionalReference<{value.TypeName}>(reader, {ordinal}, {member}, query)",
+            0 => $"{Runtime}.GetRequired<{value.TypeName}>({reader}, {ordinal}, {member}, {query})",
+            1 => $"{Runtime}.GetOptionalValue<{value.TypeName}>({reader}, {ordinal}, {member}, {query})",
+            _ => $"{Runtime}.GetOptionalReference<{value.TypeName}>({reader}, {ordinal}, {member}, {query})",
         };
         if (value.EnumTypeName is null)
         {
@@ -302,6 +303,71 @@ internal static class SqlEmitter
     };
 
     private static string Local(string name) => "__" + name;
+
+    /// <summary>
+    /// The names of the generated body's own locals: the usual ones (<c>query</c>, <c>sql</c>, <c>command</c>,
+    /// <c>reader</c> …), each followed by underscores while the method already uses that name for a parameter (a
+    /// <c>[SqlParam] string sql</c> or a connection called <c>command</c> is the user's choice to make).
+    /// </summary>
+    private sealed class LocalNames
+    {
+        private readonly HashSet<string> _taken;
+
+        public LocalNames(SqlMethodModel model)
+        {
+            _taken = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (string? name in new[] { model.ConnectionName, model.TransactionName, model.CancellationTokenName, model.CommandTimeoutName }
+                         .Concat(model.Parameters.Select(p => p.Identifier))
+                         .Concat(model.Identifiers.Select(i => i.Identifier)))
+            {
+                if (name is not null)
+                {
+                    _taken.Add(name.TrimStart('@'));
+                }
+            }
+
+            Query = Free("query");
+            Dialect = Free("dialect");
+            Sql = Free("sql");
+            Command = Free("command");
+            Opened = Free("opened");
+            Reader = Free("reader");
+            Rows = Free("rows");
+            Row = Free("row");
+            Ordinals = Free("ordinals");
+            Item = Free("item");
+        }
+
+        public string Query { get; }
+
+        public string Dialect { get; }
+
+        public string Sql { get; }
+
+        public string Command { get; }
+
+        public string Opened { get; }
+
+        public string Reader { get; }
+
+        public string Rows { get; }
+
+        public string Row { get; }
+
+        public string Ordinals { get; }
+
+        public string Item { get; }
+
+        private string Free(string name)
+        {
+            while (!_taken.Add(name))
+            {
+                name += "_";
+            }
+
+            return name;
+        }
+    }
 
     internal static string Int(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
