@@ -46,4 +46,51 @@ public sealed class CrossAssemblyTests
         Assert.Contains("HtmlText.ContainsMarkup(memberName)", generated, System.StringComparison.Ordinal);
         Assert.Contains("Patterns.Pattern0", generated, System.StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A data library generates the reader of its row type; its tests (InternalsVisibleTo) declare their own [Sql]
+    /// method returning the same type. Both readers must not share a full name: the tests' reader would conflict with
+    /// the library's internal one (CS0436, an error under warnings as errors).
+    /// </summary>
+    [Fact]
+    public void Row_types_from_a_library_that_shares_its_internals_get_a_reader_of_their_own()
+    {
+        CSharpCompilation library = GeneratorHarness.Compile(
+            [Scenarios.Usings + """
+                using System.Data.Common;
+                [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Data.Tests")]
+                namespace Data;
+                public sealed record NoteRow(long Id, string Title);
+                public static partial class Notes
+                {
+                    [Sql("SELECT id, title FROM notes WHERE id = @id")]
+                    public static partial Task<NoteRow?> Find(this DbConnection db, [SqlParam] long id);
+                }
+                """],
+            [],
+            "Data");
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(library, out Compilation generatedLibrary, out _);
+        using var image = new MemoryStream();
+        Assert.True(generatedLibrary.Emit(image, cancellationToken: TestContext.Current.CancellationToken).Success);
+
+        CSharpCompilation tests = GeneratorHarness.Compile(
+            [Scenarios.Usings + """
+                using System.Data.Common;
+                namespace Data;
+                public static partial class NoteChecks
+                {
+                    [Sql("SELECT id, title FROM notes ORDER BY id")]
+                    public static partial Task<IReadOnlyList<NoteRow>> All(this DbConnection db);
+
+                    public static object LibraryReader => typeof(NoteRowSqlReader);
+                }
+                """],
+            [MetadataReference.CreateFromImage(image.ToArray())],
+            "Data.Tests");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(tests, out Compilation output, out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.DoesNotContain(driver.GetRunResult().GeneratedTrees, t => t.FilePath.EndsWith("Data.NoteRowSqlReader.g.cs", System.StringComparison.Ordinal));
+    }
 }

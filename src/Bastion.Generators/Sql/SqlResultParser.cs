@@ -170,7 +170,7 @@ internal static class SqlResultParser
     /// Where the type's one reader goes. A type the whole assembly can see gets an internal reader beside it, named
     /// after it (<c>CommentRowSqlReader</c>); a private or protected nested type gets one nested in the [Sql] class,
     /// the only place that can name it. Nested and generic types add a hash of their full name, so two types never
-    /// share a reader name.
+    /// share a reader name; a type from another assembly adds a hash of this assembly's name.
     /// </summary>
     private static SqlRowModel Place(INamedTypeSymbol row, INamedTypeSymbol queryType, bool useConstructor, List<SqlRowMember> members)
     {
@@ -191,6 +191,14 @@ internal static class SqlResultParser
         if (chain.Count > 1 || chain.Any(t => t.TypeArguments.Length > 0))
         {
             name += "_" + Fnv1a(typeName).ToString("X8", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // A row type from another assembly: that assembly may generate a reader by the plain name, which this one sees
+        // through InternalsVisibleTo (a test project), and two types by one name conflict (CS0436). This assembly's
+        // reader adds a hash of this assembly's name.
+        if (!hosted && !SymbolEqualityComparer.Default.Equals(row.ContainingAssembly, queryType.ContainingAssembly))
+        {
+            name += "_" + Fnv1a(queryType.ContainingAssembly.Name).ToString("X8", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         INamespaceSymbol ns = hosted ? queryType.ContainingNamespace : row.ContainingNamespace;
