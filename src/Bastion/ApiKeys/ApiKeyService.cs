@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Bastion.Sql;
+using Microsoft.Extensions.Logging;
 
 namespace Bastion.ApiKeys;
 
@@ -32,6 +33,11 @@ public sealed class ApiKeyService(TimeProvider time, TimeSpan gracePeriod)
     private const string Base32 = "abcdefghijklmnopqrstuvwxyz234567";
     private static readonly byte[] NoMatch = SHA256.HashData("bastion: no such key"u8);
 
+    private static readonly Action<ILogger, string, string, TimeSpan, Exception?> ChangeNotTold = LoggerMessage.Define<string, string, TimeSpan>(
+        LogLevel.Warning,
+        new EventId(1, "ApiKeyChangeNotTold"),
+        "Bastion: the change to API key {KeyId} is saved, but other instances could not be told ({Error}); they stop using their cached copy within Bastion:ApiKeys:CacheLifetime ({CacheLifetime}) at the latest");
+
     /// <summary>How long a rotated-out key keeps working.</summary>
     public TimeSpan GracePeriod { get; } = gracePeriod >= TimeSpan.Zero ? gracePeriod : throw new ArgumentOutOfRangeException(nameof(gracePeriod));
 
@@ -40,6 +46,9 @@ public sealed class ApiKeyService(TimeProvider time, TimeSpan gracePeriod)
 
     /// <summary>Rows cached between checks while <see cref="Changes"/> listens (null: every check reads the database).</summary>
     public ApiKeyCache? Cache { get; init; }
+
+    /// <summary>Where a change that could not be told to other instances is reported (a warning naming the key id).</summary>
+    public ILogger? Logger { get; init; }
 
     /// <summary>Creates the table when it does not exist (dialect from the connection).</summary>
     public static async Task EnsureSchemaAsync(DbConnection db, CancellationToken ct = default)
@@ -115,11 +124,28 @@ public sealed class ApiKeyService(TimeProvider time, TimeSpan gracePeriod)
         return retired;
     }
 
-    // The change is committed before it is told: an instance that hears of it and reads again sees it.
-    private Task PublishAsync(string id, CancellationToken ct)
+    // The change is committed before it is told: an instance that hears of it and reads again sees it. Telling can
+    // fail after the commit (the feed's database or Redis unreachable at that moment); the change is made all the same,
+    // so the call still reports it and the warning says how long other instances may keep their cached copy.
+    private async Task PublishAsync(string id, CancellationToken ct)
     {
         Cache?.Drop(id);
-        return Changes?.PublishAsync(id, ct) ?? Task.CompletedTask;
+        if (Changes is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await Changes.PublishAsync(id, ct).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            if (Logger is not null)
+            {
+                ChangeNotTold(Logger, id, e.GetType().Name + ": " + e.Message, Cache?.Lifetime ?? TimeSpan.Zero, null);
+            }
+        }
     }
 
     /// <summary>The key's owner when <paramref name="presented"/> is a valid, unrevoked, unexpired key; otherwise null.</summary>

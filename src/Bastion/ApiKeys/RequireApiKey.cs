@@ -132,7 +132,12 @@ namespace Bastion.ApiKeys
             {
                 TimeProvider clock = time ?? TimeProvider.System;
                 ApiKeyChangeFeed? feed = provider.GetService<ApiKeyChangeFeed>();
-                return new ApiKeyService(clock, grace) { Changes = feed, Cache = feed is null ? null : new ApiKeyCache(feed, cacheFor, clock) };
+                return new ApiKeyService(clock, grace)
+                {
+                    Changes = feed,
+                    Cache = feed is null ? null : new ApiKeyCache(feed, cacheFor, clock),
+                    Logger = provider.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("Bastion.ApiKeys"),
+                };
             });
             builder.Services.AddSingleton(new ApiKeyDatabase(open));
             return builder;
