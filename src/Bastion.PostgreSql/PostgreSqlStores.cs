@@ -96,6 +96,7 @@ public static class PostgreSqlStores
 
         NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connection);
         services.AddSingleton(dataSource);
+        Bastion.Hosting.HostOwnedConnection.Register(services, dataSource);
         return dataSource;
     }
 }

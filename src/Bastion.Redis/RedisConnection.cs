@@ -54,6 +54,7 @@ public sealed class RedisConnection : IDisposable
         options.AbortOnConnectFail = false; // start even while Redis is down; callers see IsConnected and fail closed
         var connection = new RedisConnection(options);
         services.AddSingleton(connection);
+        Bastion.Hosting.HostOwnedConnection.Register(services, connection);
         return connection;
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Data.Common;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Bastion.ApiKeys;
 using Bastion.PostgreSql;
@@ -157,6 +158,64 @@ public sealed class ApiKeyPropagationTests(RedisServer redis, PostgresCluster po
             await redis.StartAsync();
             await WaitForAsync(() => b.Keys.Changes!.IsListening, TimeSpan.FromSeconds(30), "B did not listen again after Redis came back");
             Assert.Equal(0, b.Keys.Cache!.Count);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>
+    /// An instance that stops gives its connections back: the PostgreSQL data source and the Redis connection Bastion
+    /// created are closed when the host is disposed (a test suite or a process that builds several hosts would
+    /// otherwise keep every one open).
+    /// </summary>
+    [Fact]
+    public async Task A_disposed_instance_closes_its_database_and_Redis_connections()
+    {
+        Assert.SkipWhen(postgres.SkipReason is not null, postgres.SkipReason ?? string.Empty);
+        Assert.SkipWhen(redis.SkipReason is not null, redis.SkipReason ?? string.Empty);
+        string application = "bastion-dispose-" + Guid.NewGuid().ToString("N")[..8];
+        string database = await ScaleOutApps.NewDatabaseAsync(postgres);
+        string file = Path.Combine(Path.GetTempPath(), "bastion-keys-" + Guid.NewGuid().ToString("N") + ".db");
+        await using var observer = new Npgsql.NpgsqlConnection(database);
+        await observer.OpenAsync(TestContext.Current.CancellationToken);
+        await using StackExchange.Redis.ConnectionMultiplexer redisObserver = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true");
+
+        async Task<long> DatabaseConnectionsAsync()
+        {
+            await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = @name", observer);
+            count.Parameters.AddWithValue("name", application);
+            return (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        }
+
+        int RedisClients() => redisObserver.GetServer(redisObserver.GetEndPoints()[0]).ClientList().Count(c => c.Name == application);
+
+        // PostgreSQL: keys stored there, changes over LISTEN/NOTIFY.
+        Instance onPostgres = await StartAsync(
+            new Dictionary<string, string?> { ["Bastion:PostgreSql:ConnectionString"] = database + ";Application Name=" + application },
+            b => b.AddBastionPostgreSqlApiKeys());
+        Assert.Null(await onPostgres.VerifyAsync("bk_aaaaaaaaaaaa_" + new string('a', 43)));
+        Assert.True(await DatabaseConnectionsAsync() > 0, "the instance holds database connections while it runs");
+        await onPostgres.DisposeAsync();
+        for (int i = 0; i < 100 && await DatabaseConnectionsAsync() > 0; i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(0, await DatabaseConnectionsAsync());
+
+        // Redis: changes over pub/sub.
+        try
+        {
+            string connection = "Data Source=" + file + ";Pooling=False";
+            Instance onRedis = await StartAsync(
+                new Dictionary<string, string?> { ["Bastion:Redis:Configuration"] = redis.Configuration + ",name=" + application },
+                b => b.AddBastionRedisApiKeyChanges().AddBastionApiKeys(_ => new SqliteConnection(connection)));
+            Assert.True(RedisClients() > 0, "the instance holds a Redis connection while it runs");
+            await onRedis.DisposeAsync();
+            await WaitForAsync(() => RedisClients() == 0, TimeSpan.FromSeconds(10), "a Redis connection left open after the host was disposed");
         }
         finally
         {
