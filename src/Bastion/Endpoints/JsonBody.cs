@@ -18,10 +18,10 @@ public static class JsonBody
     public const long DefaultMaxBytes = 1024 * 1024;
 
     /// <summary>
-    /// Sets the server's body limit for this request to an endpoint's declared cap, while the server still allows it
+    /// Sets the server's body limit for this request to an endpoint's declared cap (JSON and form bodies), while the server still allows it
     /// (before the body is read; a no-op on servers without the feature, such as the in-memory test server).
     /// </summary>
-    public static void SetServerBodyLimit(HttpContext httpContext, long maxBytes)
+    internal static void SetServerBodyLimit(HttpContext httpContext, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         if (httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
