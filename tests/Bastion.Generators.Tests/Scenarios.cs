@@ -248,6 +248,12 @@ public static class Scenarios
 
         namespace Portal;
 
+        /// <summary>The app's own authorization attribute: applied and shown like [Authorize].</summary>
+        public sealed class AdminOnlyAttribute : Microsoft.AspNetCore.Authorization.AuthorizeAttribute { public AdminOnlyAttribute() => Roles = "admin"; }
+
+        /// <summary>A name that looks like authorization and is not: neither applied nor shown as protection.</summary>
+        public sealed class NotAuthorizeAttribute : System.Attribute { }
+
         [BastionEndpoints("/api")]
         public static partial class WidgetEndpoints
         {
@@ -269,6 +275,12 @@ public static class Scenarios
 
             [Get("/reports/public"), Microsoft.AspNetCore.Authorization.AllowAnonymous, Microsoft.AspNetCore.Http.Timeouts.RequestTimeout(5000)]
             public static int PublicReports() => 1;
+
+            [Get("/reports/admin"), AdminOnly]
+            public static int AdminReports() => 1;
+
+            [Get("/reports/decoy"), NotAuthorize]
+            public static int DecoyReports() => 1;
         }
         """;
 

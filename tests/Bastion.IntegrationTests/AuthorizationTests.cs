@@ -29,6 +29,35 @@ public static partial class AuthzEndpoints
     public static Ok<string> Open() => TypedResults.Ok("open");
 }
 
+/// <summary>An app's own authorization attribute, the usual way to name a policy once: it derives from [Authorize].</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class AdminOnlyAttribute : AuthorizeAttribute
+{
+    public AdminOnlyAttribute() => Roles = "admin";
+}
+
+/// <summary>An attribute that is not [Authorize] but carries authorization data, as ASP.NET Core reads it (IAuthorizeData).</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class SignedInAttribute : Attribute, IAuthorizeData
+{
+    public string? Policy { get; set; }
+
+    public string? Roles { get; set; }
+
+    public string? AuthenticationSchemes { get; set; }
+}
+
+/// <summary>The app's own attributes, in the app's namespace: applied like ASP.NET Core's.</summary>
+[BastionEndpoints("/authz-custom")]
+public static partial class CustomAuthzEndpoints
+{
+    [Get("/admin"), AdminOnly]
+    public static Ok<string> Admin() => TypedResults.Ok("admin");
+
+    [Get("/signed-in"), SignedIn]
+    public static Ok<string> SignedIn() => TypedResults.Ok("signed in");
+}
+
 /// <summary>[Authorize], [Authorize(Roles)] and [AllowAnonymous] on Bastion endpoints behave as on any minimal-API endpoint.</summary>
 public sealed class AuthorizationTests : IAsyncLifetime
 {
@@ -62,6 +91,11 @@ public sealed class AuthorizationTests : IAsyncLifetime
     [InlineData("/authz/admin", "alice", HttpStatusCode.Forbidden)]
     [InlineData("/authz/admin", "root:admin", HttpStatusCode.OK)]
     [InlineData("/authz/open", null, HttpStatusCode.OK)]
+    [InlineData("/authz-custom/admin", null, HttpStatusCode.Unauthorized)]
+    [InlineData("/authz-custom/admin", "alice", HttpStatusCode.Forbidden)]
+    [InlineData("/authz-custom/admin", "root:admin", HttpStatusCode.OK)]
+    [InlineData("/authz-custom/signed-in", null, HttpStatusCode.Unauthorized)]
+    [InlineData("/authz-custom/signed-in", "alice", HttpStatusCode.OK)]
     public async Task Authorization_attributes_apply_to_generated_endpoints(string path, string? user, HttpStatusCode expected)
         => Assert.Equal(expected, await GetAsync(path, user));
 

@@ -66,37 +66,10 @@ internal static class EndpointManifest
     }
 
     /// <summary>
-    /// What ASP.NET Core authorization the endpoint carries (its <c>[Authorize]</c> and <c>[AllowAnonymous]</c> metadata), so
+    /// What ASP.NET Core authorization the endpoint carries (summarised from its attributes' types when it was parsed), so
     /// the manifest never shows an authorized endpoint as unprotected: <c>[AllowAnonymous]</c> wins, as it does at run time.
     /// </summary>
-    private static string Authorization(EndpointModel endpoint)
-    {
-        if (endpoint.MetadataAttributes.Any(e => e.Contains("AllowAnonymousAttribute(")))
-        {
-            return "anonymous (AllowAnonymous); ";
-        }
-
-        var details = new List<string>();
-        bool authorized = false;
-        foreach (string expression in endpoint.MetadataAttributes)
-        {
-            int at = expression.IndexOf("AuthorizeAttribute(", System.StringComparison.Ordinal);
-            if (at < 0)
-            {
-                continue;
-            }
-
-            authorized = true;
-            string rest = expression.Substring(at + "AuthorizeAttribute".Length).Trim();
-            string detail = rest.Replace("()", string.Empty).Trim().Trim('(', ')', '{', '}').Trim();
-            if (detail.Length > 0)
-            {
-                details.Add(detail);
-            }
-        }
-
-        return !authorized ? string.Empty : details.Count == 0 ? "authorization; " : "authorization (" + string.Join("; ", details) + "); ";
-    }
+    private static string Authorization(EndpointModel endpoint) => endpoint.Authorization is { } summary ? summary + "; " : string.Empty;
 
     private static void Walk(EndpointClassModel model, string method, string prefix, SortedSet<string> sanitized, SortedSet<string> validated, HashSet<string> visiting)
     {

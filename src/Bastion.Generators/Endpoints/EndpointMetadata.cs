@@ -11,7 +11,9 @@ namespace Bastion.Generators.Endpoints;
 /// ASP.NET Core attributes on a handler or its class (<c>[Authorize]</c>, <c>[AllowAnonymous]</c>, <c>[EnableRateLimiting]</c>,
 /// <c>[Tags]</c>, ...) re-created as C# expressions, so the generated map code adds them as endpoint metadata exactly as
 /// a minimal-API endpoint would have them (class first, so the method's attribute wins). Without this, an
-/// <c>[Authorize]</c> on a Bastion handler would silently not apply.
+/// <c>[Authorize]</c> on a Bastion handler would silently not apply. The app's own attributes count when ASP.NET Core
+/// reads them: one that derives from an ASP.NET Core attribute (<c>AdminOnlyAttribute : AuthorizeAttribute</c>) or
+/// implements one of its metadata interfaces (<c>IAuthorizeData</c>, <c>IAllowAnonymous</c>, ...).
 /// </summary>
 internal static class EndpointMetadata
 {
@@ -23,8 +25,7 @@ internal static class EndpointMetadata
             foreach (AttributeData attribute in owner.GetAttributes())
             {
                 INamedTypeSymbol? type = attribute.AttributeClass;
-                string? ns = type?.ContainingNamespace?.ToDisplayString();
-                if (type is null || ns is null || !(ns == "Microsoft.AspNetCore" || ns.StartsWith("Microsoft.AspNetCore.", System.StringComparison.Ordinal)))
+                if (type is null || !IsAspNetCoreMetadata(type))
                 {
                     continue;
                 }
@@ -42,6 +43,79 @@ internal static class EndpointMetadata
 
         return expressions.ToEquatableArray();
     }
+
+    /// <summary>
+    /// What the manifest says of the endpoint's ASP.NET Core authorization, read from the attributes' types (not their
+    /// names): "anonymous (AllowAnonymous)" when one implements <c>IAllowAnonymous</c> (it wins at run time), else
+    /// "authorization" with the arguments of each <c>IAuthorizeData</c> attribute (and the name of an app's own
+    /// attribute), else null.
+    /// </summary>
+    public static string? Authorization(IMethodSymbol method)
+    {
+        var attributes = new List<AttributeData>();
+        foreach (ISymbol owner in new ISymbol[] { method.ContainingType, method })
+        {
+            attributes.AddRange(owner.GetAttributes().Where(a => a.AttributeClass is not null));
+        }
+
+        AttributeData? anonymous = attributes.FirstOrDefault(a => Implements(a.AttributeClass!, "Microsoft.AspNetCore.Authorization.IAllowAnonymous"));
+        if (anonymous is not null)
+        {
+            return "anonymous (" + ShortName(anonymous.AttributeClass!) + ")";
+        }
+
+        var details = new List<string>();
+        bool authorized = false;
+        foreach (AttributeData attribute in attributes.Where(a => Implements(a.AttributeClass!, "Microsoft.AspNetCore.Authorization.IAuthorizeData")))
+        {
+            authorized = true;
+            var parts = new List<string>();
+            if (ShortName(attribute.AttributeClass!) is var name && name != "Authorize")
+            {
+                parts.Add(name);
+            }
+
+            parts.AddRange(attribute.ConstructorArguments.Select(a => Value(a) ?? "?"));
+            string named = string.Join(", ", attribute.NamedArguments.Select(a => a.Key + " = " + (Value(a.Value) ?? "?")));
+            if (named.Length > 0)
+            {
+                parts.Add(named);
+            }
+
+            if (parts.Count > 0)
+            {
+                details.Add(string.Join(" ", parts));
+            }
+        }
+
+        return !authorized ? null : details.Count == 0 ? "authorization" : "authorization (" + string.Join("; ", details) + ")";
+    }
+
+    /// <summary>True for an attribute ASP.NET Core reads as endpoint metadata: its type, a base type or an interface is ASP.NET Core's.</summary>
+    private static bool IsAspNetCoreMetadata(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (IsAspNetCore(current))
+            {
+                return true;
+            }
+        }
+
+        return type.AllInterfaces.Any(IsAspNetCore);
+    }
+
+    private static bool IsAspNetCore(INamedTypeSymbol type)
+    {
+        string? ns = type.ContainingNamespace?.ToDisplayString();
+        return ns is not null && (ns == "Microsoft.AspNetCore" || ns.StartsWith("Microsoft.AspNetCore.", System.StringComparison.Ordinal));
+    }
+
+    private static bool Implements(INamedTypeSymbol type, string interfaceName)
+        => type.AllInterfaces.Any(i => i.ToDisplayString() == interfaceName);
+
+    private static string ShortName(INamedTypeSymbol type)
+        => type.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - "Attribute".Length) : type.Name;
 
     private static string? Create(AttributeData attribute)
     {

@@ -7,7 +7,8 @@ namespace Bastion.Generators.Endpoints;
 /// escaped only where it is emitted); <see cref="HandlerName"/> is the generated delegate's name,
 /// unique within the class even when handler methods are overloaded. <see cref="CsrfMode"/> is the pinned mode's
 /// name ("Origin", "Hybrid", "Token") or null when a [CsrfProtected] endpoint follows <c>Bastion:Csrf:Mode</c>.
-/// <see cref="FormLimits"/> is set when the endpoint reads a form.
+/// <see cref="FormLimits"/> is set when the endpoint reads a form. <see cref="Authorization"/> is the manifest's summary of
+/// the endpoint's ASP.NET Core authorization attributes (null: none).
 /// </summary>
 internal sealed record EndpointModel(
     string MethodName,
@@ -28,7 +29,8 @@ internal sealed record EndpointModel(
     bool RequireApiKey = false,
     EquatableArray<string> MetadataAttributes = default,
     bool HandlerOverloaded = false,
-    FormLimitsModel? FormLimits = null)
+    FormLimitsModel? FormLimits = null,
+    string? Authorization = null)
 {
     /// <summary>"POST /api/comments": how the endpoint is named in messages and the manifest.</summary>
     public string DisplayName => Verb + " " + Route;

@@ -197,7 +197,8 @@ internal static class EndpointParser
 
         return new EndpointModel(method.Name, verb, route, endpointName, maxBody, parameters.ToEquatableArray(), returns, attributeText, handlerName, location,
             csrf && unsafeVerb, exempt, csrf && unsafeVerb ? csrfDecision.Mode : null, CorsPolicy(method), headers.ToEquatableArray(), apiKey, metadata,
-            HandlerOverloaded: method.ContainingType.GetMembers(method.Name).Length > 1, FormLimits: formLimits);
+            HandlerOverloaded: method.ContainingType.GetMembers(method.Name).Length > 1, FormLimits: formLimits,
+            Authorization: EndpointMetadata.Authorization(method));
     }
 
     /// <summary>[Cors("name")] on the method, else on its class.</summary>

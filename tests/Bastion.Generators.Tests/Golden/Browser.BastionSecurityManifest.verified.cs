@@ -32,6 +32,9 @@ internal static class BastionSecurityManifest
         "none |\n" +
         "| GET | /api/reports | WidgetEndpoints.Reports | authorization (Roles = \"admin\", Policy = \"ops\") | default | " +
         "none | none | none |\n" +
+        "| GET | /api/reports/admin | WidgetEndpoints.AdminReports | authorization (AdminOnly) | default | none | none " +
+        "| none |\n" +
+        "| GET | /api/reports/decoy | WidgetEndpoints.DecoyReports | none | default | none | none | none |\n" +
         "| GET | /api/reports/public | WidgetEndpoints.PublicReports | anonymous (AllowAnonymous) | default | none | " +
         "none | none |\n" +
         "| GET | /api/widgets/{id:int} | WidgetEndpoints.Get | none | public | none | none | none |\n" +

@@ -30,6 +30,8 @@ partial class WidgetEndpoints
             MapHook(endpoints, json);
             MapReports(endpoints, json);
             MapPublicReports(endpoints, json);
+            MapAdminReports(endpoints, json);
+            MapDecoyReports(endpoints, json);
         }
 
         // GET /api/widgets/{id:int} => WidgetEndpoints.Get
@@ -179,6 +181,39 @@ partial class WidgetEndpoints
         private static async Task HandlePublicReports(HttpContext httpContext, JsonTypeInfo<int> resultInfo)
         {
             var result = WidgetEndpoints.PublicReports();
+            await HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, httpContext.RequestAborted);
+        }
+
+        // GET /api/reports/admin => WidgetEndpoints.AdminReports
+        private static void MapAdminReports(IEndpointRouteBuilder endpoints, JsonSerializerOptions json)
+        {
+            var resultInfo = BastionJson.GetTypeInfo<int>(json, "GET /api/reports/admin");
+            EndpointDeclaration.Map(endpoints, new("GET", "/api/reports/admin", "WidgetEndpoints.AdminReports", WidgetEndpoints.AdminReports)
+            {
+                Json = typeof(int),
+                Metadata = [new AdminOnlyAttribute()],
+            }, httpContext => HandleAdminReports(httpContext, resultInfo));
+        }
+
+        private static async Task HandleAdminReports(HttpContext httpContext, JsonTypeInfo<int> resultInfo)
+        {
+            var result = WidgetEndpoints.AdminReports();
+            await HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, httpContext.RequestAborted);
+        }
+
+        // GET /api/reports/decoy => WidgetEndpoints.DecoyReports
+        private static void MapDecoyReports(IEndpointRouteBuilder endpoints, JsonSerializerOptions json)
+        {
+            var resultInfo = BastionJson.GetTypeInfo<int>(json, "GET /api/reports/decoy");
+            EndpointDeclaration.Map(endpoints, new("GET", "/api/reports/decoy", "WidgetEndpoints.DecoyReports", WidgetEndpoints.DecoyReports)
+            {
+                Json = typeof(int),
+            }, httpContext => HandleDecoyReports(httpContext, resultInfo));
+        }
+
+        private static async Task HandleDecoyReports(HttpContext httpContext, JsonTypeInfo<int> resultInfo)
+        {
+            var result = WidgetEndpoints.DecoyReports();
             await HttpResponseJsonExtensions.WriteAsJsonAsync(httpContext.Response, result, resultInfo, contentType: null, httpContext.RequestAborted);
         }
     }
