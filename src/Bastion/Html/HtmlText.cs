@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Text;
-using Bastion.Text;
 
 namespace Bastion.Html;
 
