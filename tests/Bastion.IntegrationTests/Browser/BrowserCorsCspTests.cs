@@ -19,18 +19,16 @@ namespace Bastion.IntegrationTests.Browser;
 [Collection(nameof(ChromiumTests))]
 public sealed class BrowserCorsCspTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Policy = "default-src 'self'; object-src 'none'; frame-ancestors 'none'; report-uri /bastion/csp-report";
     private readonly CapturedLogs _logs = new();
     private KestrelHost? _allowedPage;
     private KestrelHost? _otherPage;
     private KestrelHost? _api;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private HeadlessChromium? _chromium;
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(Chromium))
+        if (!HeadlessChromium.IsInstalled)
         {
             return;
         }
@@ -62,13 +60,7 @@ public sealed class BrowserCorsCspTests : IAsyncLifetime
             });
         });
 
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _chromium = await HeadlessChromium.LaunchAsync();
     }
 
     /// <summary>A page that fetches the API named in its query string with credentials and reports what it could read.</summary>
@@ -93,12 +85,10 @@ public sealed class BrowserCorsCspTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        if (_chromium is not null)
         {
-            await _browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
-
-        _playwright?.Dispose();
         foreach (KestrelHost? host in new[] { _api, _allowedPage, _otherPage })
         {
             if (host is not null)
@@ -110,7 +100,7 @@ public sealed class BrowserCorsCspTests : IAsyncLifetime
 
     private async Task<string> OutcomeAsync(string pageUrl)
     {
-        await using IBrowserContext context = await _browser!.NewContextAsync();
+        await using IBrowserContext context = await _chromium!.Browser.NewContextAsync();
         IPage page = await context.NewPageAsync();
         await page.GotoAsync(pageUrl + "?api=" + Uri.EscapeDataString(_api!.Client.BaseAddress!.GetLeftPart(UriPartial.Authority)));
         return await page.EvaluateAsync<string>("window.outcome");
@@ -119,7 +109,7 @@ public sealed class BrowserCorsCspTests : IAsyncLifetime
     [Fact]
     public async Task A_cors_allowed_origin_can_read_a_credentialed_response_and_another_origin_cannot()
     {
-        Assert.SkipWhen(!File.Exists(Chromium), "Chromium is not installed at /usr/bin/chromium (Debian package 'chromium'; .ci/run installs it)");
+        Assert.SkipWhen(!HeadlessChromium.IsInstalled, HeadlessChromium.MissingReason);
         Assert.Equal("read:200:\"plain data\"", await OutcomeAsync(_allowedPage!.Client.BaseAddress!.ToString()));
         // The same page served from "localhost" is another origin, not in the policy.
         string other = _otherPage!.Client.BaseAddress!.ToString().Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
@@ -129,8 +119,8 @@ public sealed class BrowserCorsCspTests : IAsyncLifetime
     [Fact]
     public async Task An_inline_script_is_blocked_by_the_policy_and_the_violation_is_reported_to_the_app()
     {
-        Assert.SkipWhen(!File.Exists(Chromium), "Chromium is not installed at /usr/bin/chromium (Debian package 'chromium'; .ci/run installs it)");
-        await using IBrowserContext context = await _browser!.NewContextAsync();
+        Assert.SkipWhen(!HeadlessChromium.IsInstalled, HeadlessChromium.MissingReason);
+        await using IBrowserContext context = await _chromium!.Browser.NewContextAsync();
         IPage page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(_api!.Client.BaseAddress!, "/csp-page").ToString());
 

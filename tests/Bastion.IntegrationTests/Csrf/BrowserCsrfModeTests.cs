@@ -11,6 +11,7 @@ using Bastion.Samples.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
+using Bastion.IntegrationTests.Browser;
 using Xunit;
 
 namespace Bastion.IntegrationTests.Csrf;
@@ -24,34 +25,24 @@ namespace Bastion.IntegrationTests.Csrf;
 [Collection(nameof(Browser.ChromiumTests))]
 public sealed class BrowserCsrfModeTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private HeadlessChromium? _chromium;
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(Chromium))
+        if (!HeadlessChromium.IsInstalled)
         {
             return;
         }
 
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _chromium = await HeadlessChromium.LaunchAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        if (_chromium is not null)
         {
-            await _browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
-
-        _playwright?.Dispose();
     }
 
     /// <summary>What the API saw: method, path, the browser's Fetch Metadata and Origin, and the status it answered.</summary>
@@ -155,7 +146,7 @@ public sealed class BrowserCsrfModeTests : IAsyncLifetime
     [Fact]
     public async Task A_cross_site_page_runs_no_handler_in_any_mode()
     {
-        Assert.SkipWhen(!File.Exists(Chromium), "Chromium is not installed at /usr/bin/chromium (Debian package 'chromium'; .ci/run installs it)");
+        Assert.SkipWhen(!HeadlessChromium.IsInstalled, HeadlessChromium.MissingReason);
         (KestrelHost started, ConcurrentQueue<Seen> log) = await StartApiAsync(builder => builder.Configuration["Bastion:Csrf:AllowInsecureCookie"] = "true");
         await using KestrelHost api = started;
         await using KestrelHost foreign = await StartPageAsync(ForeignPage);
@@ -163,7 +154,7 @@ public sealed class BrowserCsrfModeTests : IAsyncLifetime
         string apiOrigin = Authority(api);
         string foreignOrigin = Authority(foreign).Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
 
-        await using IBrowserContext context = await _browser!.NewContextAsync();
+        await using IBrowserContext context = await _chromium!.Browser.NewContextAsync();
         // The victim has a token cookie for the API's host (SameSite=Strict: a cross-site request does not carry it).
         IPage own = await context.NewPageAsync();
         await own.GotoAsync(apiOrigin + "/bastion/csrf-token");
@@ -222,7 +213,7 @@ public sealed class BrowserCsrfModeTests : IAsyncLifetime
     [Fact]
     public async Task A_trusted_same_site_origin_posts_without_a_token_in_Origin_mode_and_with_one_in_Token_mode()
     {
-        Assert.SkipWhen(!File.Exists(Chromium), "Chromium is not installed at /usr/bin/chromium (Debian package 'chromium'; .ci/run installs it)");
+        Assert.SkipWhen(!HeadlessChromium.IsInstalled, HeadlessChromium.MissingReason);
         await using KestrelHost trusted = await StartPageAsync(TrustedPage);
         string trustedOrigin = Authority(trusted);
         (KestrelHost started, ConcurrentQueue<Seen> log) = await StartApiAsync(builder =>
@@ -240,7 +231,7 @@ public sealed class BrowserCsrfModeTests : IAsyncLifetime
         await using KestrelHost api = started;
         int port = api.Client.BaseAddress!.Port;
 
-        await using IBrowserContext context = await _browser!.NewContextAsync();
+        await using IBrowserContext context = await _chromium!.Browser.NewContextAsync();
         IPage page = await context.NewPageAsync();
         await page.GotoAsync(trustedOrigin + "/?api=" + Uri.EscapeDataString(Authority(api)));
         Dictionary<string, string> outcome = JsonSerializer.Deserialize<Dictionary<string, string>>(await page.EvaluateAsync<string>("window.outcome"))!;
@@ -269,14 +260,14 @@ public sealed class BrowserCsrfModeTests : IAsyncLifetime
     [Fact]
     public async Task The_samples_own_page_posts_a_comment_in_the_default_mode_without_fetching_a_token()
     {
-        Assert.SkipWhen(!File.Exists(Chromium), "Chromium is not installed at /usr/bin/chromium (Debian package 'chromium'; .ci/run installs it)");
+        Assert.SkipWhen(!HeadlessChromium.IsInstalled, HeadlessChromium.MissingReason);
         var ct = TestContext.Current.CancellationToken;
         string database = Path.Combine(Path.GetTempPath(), "bastion-browser-modes-" + Guid.NewGuid().ToString("N") + ".db");
         try
         {
             await using KestrelHost sample = await KestrelHost.StartAsync(SampleApp.Build(["--ConnectionStrings:Comments=Data Source=" + database + ";Pooling=False",
                 "--contentRoot=" + Path.Combine(RepositoryRoot.Find(), "samples", "Bastion.Samples.Api")]));
-            await using IBrowserContext context = await _browser!.NewContextAsync();
+            await using IBrowserContext context = await _chromium!.Browser.NewContextAsync();
             IPage page = await context.NewPageAsync();
             var requests = new ConcurrentQueue<string>();
             page.Request += (_, request) => requests.Enqueue(request.Method + " " + request.Url);

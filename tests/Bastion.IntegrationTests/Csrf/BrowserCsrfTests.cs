@@ -6,6 +6,7 @@ using Bastion.Samples.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
+using Bastion.IntegrationTests.Browser;
 using Xunit;
 
 namespace Bastion.IntegrationTests.Csrf;
@@ -17,17 +18,15 @@ namespace Bastion.IntegrationTests.Csrf;
 [Collection(nameof(Browser.ChromiumTests))]
 public sealed class BrowserCsrfTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly string _database = Path.Combine(Path.GetTempPath(), "bastion-browser-" + Guid.NewGuid().ToString("N") + ".db");
     private KestrelHost _sample = null!;
     private KestrelHost _evil = null!;
     private KestrelHost _testApi = null!;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private HeadlessChromium? _chromium;
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(Chromium))
+        if (!HeadlessChromium.IsInstalled)
         {
             return;
         }
@@ -47,23 +46,15 @@ public sealed class BrowserCsrfTests : IAsyncLifetime
         });
         _evil = await KestrelHost.StartAsync(evil);
 
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _chromium = await HeadlessChromium.LaunchAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        if (_chromium is not null)
         {
-            await _browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
-
-        _playwright?.Dispose();
         if (_sample is not null)
         {
             await _sample.DisposeAsync();
@@ -109,9 +100,9 @@ public sealed class BrowserCsrfTests : IAsyncLifetime
     [Fact]
     public async Task A_page_from_another_origin_cannot_post_a_comment_but_the_samples_own_page_can()
     {
-        Assert.SkipWhen(!File.Exists(Chromium), "Chromium is not installed at /usr/bin/chromium (Debian package 'chromium'; .ci/run installs it)");
+        Assert.SkipWhen(!HeadlessChromium.IsInstalled, HeadlessChromium.MissingReason);
         var ct = TestContext.Current.CancellationToken;
-        await using IBrowserContext context = await _browser!.NewContextAsync();
+        await using IBrowserContext context = await _chromium!.Browser.NewContextAsync();
 
         // The victim has visited the sample (so it holds the antiforgery cookie) before meeting the evil page.
         IPage own = await context.NewPageAsync();

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Bastion.IntegrationTests.Browser;
 using Xunit;
 
 namespace Bastion.IntegrationTests.Forms;
@@ -20,17 +21,15 @@ namespace Bastion.IntegrationTests.Forms;
 [Collection(nameof(Browser.ChromiumTests))]
 public sealed class BrowserFormTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly string _database = Path.Combine(Path.GetTempPath(), "bastion-forms-" + Guid.NewGuid().ToString("N") + ".db");
     private KestrelHost _sample = null!;
     private KestrelHost _evil = null!;
     private KestrelHost _testApi = null!;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private HeadlessChromium? _chromium;
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(Chromium))
+        if (!HeadlessChromium.IsInstalled)
         {
             return;
         }
@@ -54,23 +53,15 @@ public sealed class BrowserFormTests : IAsyncLifetime
             """, "text/html"));
         _evil = await KestrelHost.StartAsync(evil);
 
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _chromium = await HeadlessChromium.LaunchAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        if (_chromium is not null)
         {
-            await _browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
-
-        _playwright?.Dispose();
         if (_sample is not null)
         {
             await _sample.DisposeAsync();
@@ -98,8 +89,8 @@ public sealed class BrowserFormTests : IAsyncLifetime
     [Fact]
     public async Task The_guestbook_form_is_filled_submitted_and_shown_sanitized()
     {
-        Assert.SkipWhen(!File.Exists(Chromium), "Chromium is not installed at /usr/bin/chromium (Debian package 'chromium'; .ci/run installs it)");
-        await using IBrowserContext context = await _browser!.NewContextAsync();
+        Assert.SkipWhen(!HeadlessChromium.IsInstalled, HeadlessChromium.MissingReason);
+        await using IBrowserContext context = await _chromium!.Browser.NewContextAsync();
         IPage page = await context.NewPageAsync();
         await page.GotoAsync(_sample.Client.BaseAddress + "guestbook");
         await page.FillAsync("textarea[name=content]", "Signed from the page <script>window.pwned = 1</script>");
@@ -124,8 +115,8 @@ public sealed class BrowserFormTests : IAsyncLifetime
     [Fact]
     public async Task A_cross_site_page_that_auto_submits_a_form_is_refused_and_stores_nothing()
     {
-        Assert.SkipWhen(!File.Exists(Chromium), "Chromium is not installed at /usr/bin/chromium (Debian package 'chromium'; .ci/run installs it)");
-        await using IBrowserContext context = await _browser!.NewContextAsync();
+        Assert.SkipWhen(!HeadlessChromium.IsInstalled, HeadlessChromium.MissingReason);
+        await using IBrowserContext context = await _chromium!.Browser.NewContextAsync();
         IPage own = await context.NewPageAsync();
         await own.GotoAsync(_sample.Client.BaseAddress + "guestbook");
 
@@ -142,8 +133,8 @@ public sealed class BrowserFormTests : IAsyncLifetime
     [Fact]
     public async Task A_token_mode_form_posts_its_token_in_the_form_field()
     {
-        Assert.SkipWhen(!File.Exists(Chromium), "Chromium is not installed at /usr/bin/chromium (Debian package 'chromium'; .ci/run installs it)");
-        await using IBrowserContext context = await _browser!.NewContextAsync();
+        Assert.SkipWhen(!HeadlessChromium.IsInstalled, HeadlessChromium.MissingReason);
+        await using IBrowserContext context = await _chromium!.Browser.NewContextAsync();
         IPage page = await context.NewPageAsync();
         await page.GotoAsync(_testApi.Client.BaseAddress + "forms/token-page");
         await page.FillAsync("textarea[name=message]", "from a token form");
