@@ -1,15 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Security.Claims;
 using System.Threading.Tasks;
 using Bastion.ApiKeys;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Data.Sqlite;
@@ -51,7 +48,7 @@ public sealed class ApiKeyEndpointTests : IAsyncLifetime
         }
 
         await _app.StartAsync(TestContext.Current.CancellationToken);
-        _client = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        _client = new HttpClient { BaseAddress = TestSupport.AddressOf(_app) };
     }
 
     public async ValueTask DisposeAsync()
@@ -149,7 +146,7 @@ public sealed class ApiKeyEndpointTests : IAsyncLifetime
         app.UseBastion();
         app.MapBastionEndpoints();
         await app.StartAsync(TestContext.Current.CancellationToken);
-        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        using var client = new HttpClient { BaseAddress = TestSupport.AddressOf(app) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/partner/orders");
         request.Headers.TryAddWithoutValidation("X-Api-Key", _key.Key);
         using HttpResponseMessage response = await client.SendAsync(request, TestContext.Current.CancellationToken);

@@ -14,8 +14,6 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Bastion.Jwt;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -67,7 +65,7 @@ public sealed class JwksTests : IAsyncLifetime
         _issuer = builder.Build();
         _issuer.MapBastionJwks();
         await _issuer.StartAsync(TestContext.Current.CancellationToken);
-        _issuerAddress = _issuer.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _issuerAddress = TestSupport.AddressOf(_issuer).GetLeftPart(UriPartial.Authority);
     }
 
     private async Task<HttpClient> StartVerifierAsync()
@@ -86,7 +84,7 @@ public sealed class JwksTests : IAsyncLifetime
         _verifier.UseAuthorization();
         _verifier.MapGet("/me", (ClaimsPrincipal user) => user.FindFirst("sub")?.Value ?? "?").RequireAuthorization();
         await _verifier.StartAsync(TestContext.Current.CancellationToken);
-        return new HttpClient { BaseAddress = new Uri(_verifier.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        return new HttpClient { BaseAddress = TestSupport.AddressOf(_verifier) };
     }
 
     public async ValueTask DisposeAsync()

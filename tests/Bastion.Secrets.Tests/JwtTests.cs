@@ -12,8 +12,6 @@ using System.Text;
 using System.Threading.Tasks;
 using Bastion.Jwt;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -55,7 +53,7 @@ public sealed class JwtTests : IAsyncLifetime
         _app.UseAuthorization();
         _app.MapGet("/me", (ClaimsPrincipal user) => user.FindFirst("sub")?.Value ?? "?").RequireAuthorization();
         await _app.StartAsync(TestContext.Current.CancellationToken);
-        _client = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        _client = new HttpClient { BaseAddress = TestSupport.AddressOf(_app) };
     }
 
     public async ValueTask DisposeAsync()

@@ -4,7 +4,10 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Bastion.Secrets.Tests;
@@ -38,6 +41,10 @@ public static class TestSupport
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         return builder;
     }
+
+    /// <summary>The address a started app listens on (its port was chosen by the system).</summary>
+    public static Uri AddressOf(WebApplication app)
+        => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 }
 
 /// <summary>Log lines a test reads; every line is also handed to <see cref="Canary"/>.</summary>
