@@ -139,6 +139,44 @@ public sealed class SampleAppTests : IAsyncLifetime
         Assert.Equal("[]", await _host.Client.GetStringAsync("/api/comments", ct));
     }
 
+    /// <summary>
+    /// The author's name is a Reject field: character references in every spelling a later decoding or normalizing
+    /// layer could turn into markup are refused over HTTP (400 naming the field, nothing stored), wherever they fall in
+    /// the scan's 16-character blocks; ordinary names with a bare ampersand or other scripts are stored as typed.
+    /// </summary>
+    [Theory]
+    [InlineData("&lt;script&gt;", false)]
+    [InlineData("Ann &#60;b", false)]
+    [InlineData("Ann &#x3C;", false)]
+    [InlineData("Ann \uFF06lt\uFF1B", false)] // fullwidth ampersand and semicolon
+    [InlineData("Ann &\uFF4C\uFF54;", false)] // fullwidth "lt"
+    [InlineData("Ann &lt\uFE54", false)] // small semicolon
+    [InlineData("Ann \u226Eb", false)] // NFD: '<' + U+0338
+    [InlineData("Annabel Lee-Smi&lt;", false)] // the name crosses from the first block into the second
+    [InlineData("Annabel Lee-Smith &amp; partners", false)]
+    [InlineData("Tom & Jerry", true)]
+    [InlineData("Zo\u00EB \u4E2D\u6587 & Co; Ltd", true)]
+    [InlineData("AT&T", true)]
+    public async Task Author_names_with_character_references_are_refused_and_plain_names_stored(string escapedName, bool stored)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string name = System.Text.RegularExpressions.Regex.Unescape(escapedName);
+        string json = $$"""{"content":"hello","author":{"name":{{JsonSerializer.Serialize(name)}}},"rating":3}""";
+        HttpResponseMessage response = await _host.Client.PostAsync("/api/comments", new StringContent(json, Encoding.UTF8, "application/json"), ct);
+        string body = await response.Content.ReadAsStringAsync(ct);
+        if (stored)
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            Assert.Equal(name, JsonDocument.Parse(body).RootElement.GetProperty("authorName").GetString());
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("\"author.name\"", JsonDocument.Parse(body).RootElement.GetProperty("errors").ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(name, await _host.Client.GetStringAsync("/api/comments", ct), StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("/api/files/welcome.txt", "Welcome to the Bastion sample")]
     [InlineData("/api/files/guides/downloads.txt", "Files under uploads/")]
