@@ -157,6 +157,17 @@ internal static class JwtKeyReader
             return null;
         }
 
-        return File.ReadAllText(file).Trim();
+        try
+        {
+            return File.ReadAllText(file).Trim();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Removed or broken between the check and the read (a rotation in progress): a problem like any other, so
+            // a reload keeps the last valid ring instead of throwing on the watcher's thread.
+            problems.Add($"{path} names the key file '{file}', which could not be read ({error.GetType().Name}).");
+            missingFile = true;
+            return null;
+        }
     }
 }

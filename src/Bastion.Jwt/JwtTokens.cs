@@ -55,6 +55,12 @@ public sealed class JwtTokens : IDisposable
             {
                 InvalidReload(logger, error.Message, null);
             }
+            catch (Exception error)
+            {
+                // Nothing may escape to the thread that raised the change (a watcher loses it, a caller of Reload() is
+                // unrelated); the type only, as a message might quote what could not be read.
+                InvalidReload(logger, "it could not be read (" + error.GetType().Name + ")", null);
+            }
         });
     }
 

@@ -35,7 +35,7 @@ public sealed class ApiKeyService(TimeProvider time, TimeSpan gracePeriod)
 
     private static readonly Action<ILogger, string, string, TimeSpan, Exception?> ChangeNotTold = LoggerMessage.Define<string, string, TimeSpan>(
         LogLevel.Warning,
-        new EventId(1, "ApiKeyChangeNotTold"),
+        new EventId(42, "ApiKeyChangeNotTold"),
         "Bastion: the change to API key {KeyId} is saved, but other instances could not be told ({Error}); they stop using their cached copy within Bastion:ApiKeys:CacheLifetime ({CacheLifetime}) at the latest");
 
     /// <summary>How long a rotated-out key keeps working.</summary>

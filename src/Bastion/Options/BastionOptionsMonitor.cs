@@ -21,6 +21,12 @@ public sealed class BastionOptionsMonitor<[System.Diagnostics.CodeAnalysis.Dynam
     private static readonly Action<ILogger, string, string, Exception?> InvalidReload = LoggerMessage.Define<string, string>(
         LogLevel.Warning, new EventId(10, "InvalidOptionsReload"), "Bastion: configuration section '{Section}' changed but is invalid, so the last valid values stay in use: {Problems}");
 
+    private static readonly Action<ILogger, string, string, Exception?> UnreadableReload = LoggerMessage.Define<string, string>(
+        LogLevel.Warning, new EventId(11, "UnreadableOptionsReload"), "Bastion: configuration section '{Section}' changed but could not be bound ({Error}), so the last valid values stay in use");
+
+    private static readonly Action<ILogger, string, Exception?> ListenerFailed = LoggerMessage.Define<string>(
+        LogLevel.Error, new EventId(12, "OptionsChangeListenerFailed"), "Bastion: a change listener of configuration section '{Section}' threw; the new values are in use and the other listeners were told");
+
     private readonly IConfigurationSection _section;
     private readonly bool _development;
     private readonly ILogger _logger;
@@ -130,17 +136,32 @@ public sealed class BastionOptionsMonitor<[System.Diagnostics.CodeAnalysis.Dynam
         return System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
     }
 
+    /// <summary>
+    /// Runs on the thread of whatever raised the change (a file watcher, a poll, a caller of <c>Reload()</c>), so nothing
+    /// escapes: an exception there is lost by the watcher or lands on an unrelated caller. A listener that throws is
+    /// logged and the others still hear the change.
+    /// </summary>
     private void Reload()
     {
-        if (_seen is not null && Fingerprint().AsSpan().SequenceEqual(_seen))
+        T value;
+        try
         {
-            return;
-        }
+            if (_seen is not null && Fingerprint().AsSpan().SequenceEqual(_seen))
+            {
+                return;
+            }
 
-        (T value, IReadOnlyList<string> problems) = Load();
-        if (problems.Count > 0)
+            (value, IReadOnlyList<string> problems) = Load();
+            if (problems.Count > 0)
+            {
+                InvalidReload(_logger, T.ConfigurationSection, string.Join("; ", problems), null);
+                return;
+            }
+        }
+        catch (Exception error)
         {
-            InvalidReload(_logger, T.ConfigurationSection, string.Join("; ", problems), null);
+            // Not the exception itself: a binder's message may quote the value it could not convert.
+            UnreadableReload(_logger, T.ConfigurationSection, error.GetType().Name, null);
             return;
         }
 
@@ -153,7 +174,14 @@ public sealed class BastionOptionsMonitor<[System.Diagnostics.CodeAnalysis.Dynam
 
         foreach (Action<T, string?> listener in listeners)
         {
-            listener(value, Microsoft.Extensions.Options.Options.DefaultName);
+            try
+            {
+                listener(value, Microsoft.Extensions.Options.Options.DefaultName);
+            }
+            catch (Exception error)
+            {
+                ListenerFailed(_logger, T.ConfigurationSection, error);
+            }
         }
     }
 

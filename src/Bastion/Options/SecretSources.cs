@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Bastion.Options;
@@ -31,16 +31,10 @@ public static class SecretSources
                 throw new InvalidOperationException($"Bastion: configuration key 'Bastion:Secrets:Directory' names '{full}', which does not exist.");
             }
 
-            // Polling, not inotify: Kubernetes replaces mounted secrets by swapping a symlink, which watchers miss.
-            var files = new PhysicalFileProvider(full) { UsePollingFileWatcher = true, UseActivePolling = true };
-            builder.Configuration.AddKeyPerFile(source =>
-            {
-                source.FileProvider = files;
-                source.Optional = false;
-                source.ReloadOnChange = true;
-                source.ReloadDelay = 100;
-                source.IgnoreCondition = name => name.StartsWith('.');
-            });
+            var log = new SecretsDirectoryLog();
+            builder.Services.AddSingleton(log);
+            builder.Services.AddHostedService<SecretsDirectoryLogging>();
+            ((IConfigurationBuilder)builder.Configuration).Add(new SecretsDirectorySource(full, log));
         }
 
         string dotEnv = Path.Combine(root, ".env");

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Bastion.Jwt;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace Bastion.Secrets.Tests;
+
+/// <summary>
+/// Configuration reloads run on the thread that raised the change: a file watcher or poll (which swallows an escaping
+/// exception, so the change is lost without a word) or whoever called <c>Reload()</c> (who gets an exception that is
+/// not theirs). A secret file that is listed but cannot be read (a Kubernetes key symlink left dangling for a moment
+/// while a Secret loses a key, a file deleted between listing and reading, an I/O error), a key file that cannot be
+/// read, or a change listener that throws must leave the last good values in use, be logged without any value, and
+/// keep the app serving.
+/// </summary>
+public sealed class ReloadFaultTests
+{
+    [Fact]
+    public async Task A_secrets_directory_entry_that_cannot_be_read_keeps_the_last_secrets_and_the_app_serving()
+    {
+        string directory = Directory.CreateTempSubdirectory("bastion-secrets-fault-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.ApiKey);
+            Dictionary<string, string?> config = TestSupport.ValidConfiguration();
+            config.Remove("Payments:ApiKey");
+            config["Bastion:Secrets:Directory"] = directory;
+            var logs = new CapturedLogs();
+            await using WebApplication app = TestSupport.Builder("Production", config, logs).AddBastion().Build();
+            app.MapGet("/alive", () => "yes");
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            var monitor = app.Services.GetRequiredService<IOptionsMonitor<PaymentOptions>>();
+
+            // One change: the key is rotated, and a second entry is listed that cannot be opened.
+            File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.RotatedKey);
+            File.CreateSymbolicLink(Path.Combine(directory, "Payments__Retries"), Path.Combine(directory, "removed-in-the-new-version"));
+            await WaitForAsync(() => logs.Contains("could not be read"), "the unreadable entry was not reported");
+
+            // Nothing of that change is applied: a half-read directory is not a configuration.
+            Assert.Equal(Canary.ApiKey, monitor.CurrentValue.ApiKey);
+            string warning = Assert.Single(logs.Lines.Distinct(), l => l.Contains("could not be read", StringComparison.Ordinal));
+            Assert.Contains("Payments__Retries", warning, StringComparison.Ordinal);
+            Assert.Contains("Bastion:Secrets:Directory", warning, StringComparison.Ordinal);
+            using var client = new HttpClient { BaseAddress = TestSupport.AddressOf(app) };
+            Assert.Equal("yes", await client.GetStringAsync("/alive", TestContext.Current.CancellationToken));
+
+            // The entry goes away (the rest of the swap): the whole change is read and applied.
+            File.Delete(Path.Combine(directory, "Payments__Retries"));
+#pragma warning disable BAS1601 // The canary literal is the test's own fake key.
+            await WaitForAsync(() => monitor.CurrentValue.ApiKey == Canary.RotatedKey, "the repaired directory was not read");
+#pragma warning restore BAS1601
+            Assert.Equal("yes", await client.GetStringAsync("/alive", TestContext.Current.CancellationToken));
+            await app.StopAsync(TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_secrets_directory_entry_that_cannot_be_read_at_start_up_stops_it_naming_the_setting_and_the_file()
+    {
+        string directory = Directory.CreateTempSubdirectory("bastion-secrets-fault-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.ApiKey);
+            File.CreateSymbolicLink(Path.Combine(directory, "Payments__Retries"), Path.Combine(directory, "missing"));
+            Dictionary<string, string?> config = TestSupport.ValidConfiguration();
+            config["Bastion:Secrets:Directory"] = directory;
+            var error = Assert.Throws<InvalidOperationException>(() => TestSupport.Builder("Production", config).AddBastion());
+            Canary.Record(error.Message);
+            Assert.Contains("'Bastion:Secrets:Directory'", error.Message, StringComparison.Ordinal);
+            Assert.Contains("Payments__Retries", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_options_change_listener_that_throws_is_logged_and_the_other_listeners_still_hear_the_change()
+    {
+        var logs = new CapturedLogs();
+        WebApplicationBuilder builder = TestSupport.Builder("Production", TestSupport.ValidConfiguration(), logs);
+        var source = new MemoryConfigurationSource();
+        ((IConfigurationBuilder)builder.Configuration).Add(source);
+        await using WebApplication app = builder.AddBastion().Build();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var monitor = app.Services.GetRequiredService<IOptionsMonitor<PaymentOptions>>();
+        MemoryConfigurationProvider provider = ((IConfigurationRoot)app.Configuration).Providers.OfType<MemoryConfigurationProvider>().Last();
+        var heard = new List<int>();
+        using IDisposable? failing = monitor.OnChange((_, _) => throw new InvalidOperationException("the app's listener failed"));
+        using IDisposable? listening = monitor.OnChange((value, _) => heard.Add(value.Retries));
+
+        provider.Set("Payments:Retries", "6");
+        ((IConfigurationRoot)app.Configuration).Reload(); // on a watcher's thread an escaping exception would end the process
+
+        Assert.Equal(6, monitor.CurrentValue.Retries);
+        Assert.Equal([6], heard);
+        string error = Assert.Single(logs.Lines, l => l.Contains("change listener", StringComparison.Ordinal));
+        Assert.Contains("Payments", error, StringComparison.Ordinal);
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public void A_JWT_key_file_that_exists_but_cannot_be_read_on_reload_keeps_the_ring()
+    {
+        // /proc/self/mem exists, opens, and fails the first read (EIO): a file that goes bad between being found and
+        // being read, without a race to win.
+        Assert.SkipUnless(File.Exists("/proc/self/mem"), "needs Linux /proc to have a file that exists but cannot be read");
+        using var k1 = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        IConfigurationRoot root = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bastion:Jwt:Issuer"] = "https://auth.example.com",
+            ["Bastion:Jwt:Audience"] = "bastion-tests",
+            ["Bastion:Jwt:CurrentKid"] = "k1",
+            ["Bastion:Jwt:Keys:k1:Algorithm"] = "ES256",
+            ["Bastion:Jwt:Keys:k1:PrivateKey"] = k1.ExportPkcs8PrivateKeyPem(),
+        }).Build();
+        var logs = new CapturedLogs();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        using var tokens = new JwtTokens(root.GetSection("Bastion:Jwt"), development: false, AppContext.BaseDirectory, factory.CreateLogger<JwtTokens>());
+
+        root["Bastion:Jwt:Keys:k2:Algorithm"] = "ES256";
+        root["Bastion:Jwt:Keys:k2:PrivateKey"] = "file:/proc/self/mem";
+        root.Reload(); // on a watcher's thread an escaping exception would end the process
+
+        Assert.Equal(["k1"], tokens.Ring.KeyIds);
+        string warning = Assert.Single(logs.Lines, l => l.Contains("Bastion:Jwt changed but is invalid", StringComparison.Ordinal));
+        Assert.Contains("Bastion:Jwt:Keys:k2:PrivateKey", warning, StringComparison.Ordinal);
+        Assert.Contains("could not be read", warning, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, string failure)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition() && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(condition(), failure + " within 20 s");
+    }
+}
