@@ -70,6 +70,72 @@ public sealed class ReloadFaultTests
     }
 
     [Fact]
+    public async Task A_Kubernetes_style_secret_swap_is_picked_up_and_a_key_removed_with_it_goes_away()
+    {
+        // The layout kubelet writes for a mounted Secret: key links into "..data", itself a link to a timestamped folder;
+        // an update writes a new folder, renames a fresh "..data_tmp" link over "..data", then fixes the key links.
+        string directory = Directory.CreateTempSubdirectory("bastion-secrets-k8s-").FullName;
+        try
+        {
+            WriteVersion(directory, "..2026_12_07_01", ("Payments__ApiKey", Canary.ApiKey), ("Payments__Retries", "4"));
+            File.CreateSymbolicLink(Path.Combine(directory, "..data"), "..2026_12_07_01");
+            File.CreateSymbolicLink(Path.Combine(directory, "Payments__ApiKey"), "..data/Payments__ApiKey");
+            File.CreateSymbolicLink(Path.Combine(directory, "Payments__Retries"), "..data/Payments__Retries");
+            Dictionary<string, string?> config = TestSupport.ValidConfiguration();
+            config.Remove("Payments:ApiKey");
+            config["Bastion:Secrets:Directory"] = directory;
+            var logs = new CapturedLogs();
+            await using WebApplication app = TestSupport.Builder("Production", config, logs).AddBastion().Build();
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            var monitor = app.Services.GetRequiredService<IOptionsMonitor<PaymentOptions>>();
+            Assert.Equal((Canary.ApiKey, 4), (monitor.CurrentValue.ApiKey, monitor.CurrentValue.Retries));
+
+            // The Secret is updated: the key rotated. Only the folder behind "..data" changes; the key links stay as they were.
+            WriteVersion(directory, "..2026_12_07_02", ("Payments__ApiKey", Canary.RotatedKey), ("Payments__Retries", "4"));
+            Swap(directory, "..2026_12_07_02", "..2026_12_07_01");
+#pragma warning disable BAS1601 // The canary literal is the test's own fake key.
+            await WaitForAsync(() => monitor.CurrentValue.ApiKey == Canary.RotatedKey, "the swapped Secret was not read");
+#pragma warning restore BAS1601
+            Assert.Equal(4, monitor.CurrentValue.Retries);
+
+            // Retries is removed from the Secret: the swap leaves its link dangling until kubelet deletes it.
+            WriteVersion(directory, "..2026_12_07_03", ("Payments__ApiKey", Canary.RotatedKey));
+            Swap(directory, "..2026_12_07_03", "..2026_12_07_02");
+            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+            File.Delete(Path.Combine(directory, "Payments__Retries"));
+            await WaitForAsync(() => monitor.CurrentValue.Retries != 4, "the removed key did not go away");
+            Assert.Equal(new PaymentOptions().Retries, monitor.CurrentValue.Retries);
+#pragma warning disable BAS1601
+            Assert.Equal(Canary.RotatedKey, monitor.CurrentValue.ApiKey);
+#pragma warning restore BAS1601
+            await app.StopAsync(TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        // A fresh "..data_tmp" link renamed over "..data" (rename(2) with mv -T, as kubelet does: File.Move refuses a link
+        // whose target is a folder), then the old folder removed.
+        static void Swap(string directory, string version, string old)
+        {
+            File.CreateSymbolicLink(Path.Combine(directory, "..data_tmp"), version);
+            using Process move = Process.Start("mv", ["-T", Path.Combine(directory, "..data_tmp"), Path.Combine(directory, "..data")])!;
+            Assert.True(move.WaitForExit(10_000) && move.ExitCode == 0, "mv -T did not replace the link");
+            Directory.Delete(Path.Combine(directory, old), recursive: true);
+        }
+
+        static void WriteVersion(string directory, string version, params (string Name, string Value)[] files)
+        {
+            string folder = Directory.CreateDirectory(Path.Combine(directory, version)).FullName;
+            foreach ((string name, string value) in files)
+            {
+                File.WriteAllText(Path.Combine(folder, name), value + "\n");
+            }
+        }
+    }
+
+    [Fact]
     public void A_secrets_directory_entry_that_cannot_be_read_at_start_up_stops_it_naming_the_setting_and_the_file()
     {
         string directory = Directory.CreateTempSubdirectory("bastion-secrets-fault-").FullName;

@@ -44,8 +44,9 @@ internal sealed class SecretsDirectoryProvider : ConfigurationProvider, IDisposa
         _directory = directory;
         _log = log;
         _files = new PhysicalFileProvider(directory, ExclusionFilters.Sensitive) { UsePollingFileWatcher = true, UseActivePolling = true };
-        // "**/*": a Kubernetes swap changes the folders behind the key links, not the links themselves.
-        _watch = ChangeToken.OnChange(() => _files.Watch("**/*"), Reload);
+        // The poll compares each entry's write time, read through its link: a Kubernetes swap, which changes only the
+        // folder behind "..data", shows as a change of the key links (ReloadFaultTests).
+        _watch = ChangeToken.OnChange(() => _files.Watch("*"), Reload);
     }
 
     public override void Load()
