@@ -41,6 +41,8 @@ public class GuardCostBenchmarks
     private string _encodeWorst80 = string.Empty;
     private string _encodeWorst4k = string.Empty;
     private string _clean4k = string.Empty;
+    private string _encodeDense4k = string.Empty;
+    private string _encodeAmpersands4k = string.Empty;
     private string _markupWorstAccepted80 = string.Empty;
     private string _markupWorstRefused80 = string.Empty;
     private string _markupWorstAccepted4k = string.Empty;
@@ -88,6 +90,8 @@ public class GuardCostBenchmarks
         _clean4k = string.Concat(Enumerable.Repeat("Plain words and numbers 12345, nothing to clean here at all. ", 66));
         _encodeWorst80 = string.Concat(Enumerable.Repeat("&aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa<", 3))[..80];   // every '&' reads 32 letters
         _encodeWorst4k = string.Concat(Enumerable.Repeat("&aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa<", 125))[..4000];
+        _encodeDense4k = new string('<', 4000);       // every character replaced (four out for one in)
+        _encodeAmpersands4k = new string('&', 4000);  // the most output: five characters for each one read
         // Worst for a search that stops at every ampersand (one every five characters, each followed by a name): what
         // the reference scan is measured on, beside the same density with semicolons and in another script.
         _markupWorstAccepted80 = string.Concat(Enumerable.Repeat("&Jerry\uFF06Tom ", 8))[..80];
@@ -160,6 +164,19 @@ public class GuardCostBenchmarks
     [Benchmark, BenchmarkCategory("Text-4k")]
     public string Encode_worst_4k() => HtmlText.Encode(_encodeWorst4k);
 
+    [Benchmark, BenchmarkCategory("Text-4k")]
+    public string Encode_every_character_4k() => HtmlText.Encode(_encodeDense4k);
+
+    [Benchmark, BenchmarkCategory("Text-4k")]
+    public string Encode_most_output_4k() => HtmlText.Encode(_encodeAmpersands4k);
+
+    /// <summary>
+    /// Not Bastion: the least any encoder must do for the most-output input, allocating its 20,000-character result and
+    /// writing every character once. Its ratio is the floor for Text's worst case against a typical input returned as is.
+    /// </summary>
+    [Benchmark, BenchmarkCategory("Text-4k")]
+    public string Floor_allocate_and_write_20000_characters() => string.Create(_encodeAmpersands4k.Length * 5, 'x', static (output, c) => output.Fill(c));
+
     [Benchmark(Baseline = true), BenchmarkCategory("Reject-80")]
     public bool Markup_typical_80() => HtmlText.ContainsMarkup(Typical80);
 
@@ -205,6 +222,7 @@ public class GuardCostBenchmarks
             && !Markup_typical_non_ascii_4k() && !Markup_typical_non_ascii_80() && _prose80.Length == 80, "accepted text");
         Require(Markup_refused_worst_80() && Markup_refused_worst_4k(), "refused markup");
         Require(ReferenceEquals(Encode_typical_80(), Typical80) && Encode_worst_80() != _encodeWorst80, "encoding");
+        Require(Encode_every_character_4k().Length == 16_000 && Encode_most_output_4k().Length == Floor_allocate_and_write_20000_characters().Length, "encoded lengths");
     }
 
     private static ProcessStartInfo StartInfo(string executable, string[] arguments)

@@ -15,6 +15,8 @@ public static class HtmlText
     // The characters Encode can change: markup delimiters, the ampersand (bare ones become &amp;) and NUL.
     private static readonly SearchValues<char> CharactersEncodeChanges = SearchValues.Create("<>&\0");
 
+    private static readonly SearchValues<char> AsciiLettersAndDigits = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     // Every ASCII character that can be neither markup nor the start of a reference: text made only of these is
     // accepted by one vectorized search (the usual case); anything else goes to MarkupScan from the first other one.
     private static readonly SearchValues<char> PlainAscii = SearchValues.Create(PlainAsciiCharacters());
@@ -38,40 +40,103 @@ public static class HtmlText
             return input;
         }
 
-        var builder = new StringBuilder(input.Length + 16);
-        ReadOnlySpan<char> span = input;
-        builder.Append(span[..first]);
-        for (int i = first; i < span.Length;)
+        // At most five characters come out for each one read (a bare ampersand becomes &amp;): one pass into a pooled
+        // buffer of that size, then one copy into the result. Beyond what one array can hold, count first, then write.
+        long bound = first + ((long)(input.Length - first) * 5);
+        if (bound > Array.MaxLength)
         {
-            char c = span[i];
-            switch (c)
+            return string.Create(Transcribe(input, first, Span<char>.Empty), (input, first), static (output, state) => Transcribe(state.input, state.first, output));
+        }
+
+        char[] buffer = ArrayPool<char>.Shared.Rent((int)bound);
+        try
+        {
+            return new string(buffer, 0, Transcribe(input, first, buffer));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Walks <paramref name="input"/> from <paramref name="first"/> (the first character that changes), writing the
+    /// encoded text into <paramref name="output"/> unless it is empty (then it only counts), and returns the encoded
+    /// length. Runs of characters that stay are found with one vectorized search each; a character that changes costs a
+    /// switch and one short store, so text made only of them stays linear with a small constant.
+    /// </summary>
+    private static int Transcribe(ReadOnlySpan<char> input, int first, Span<char> output)
+    {
+        bool write = !output.IsEmpty;
+        if (write)
+        {
+            input[..first].CopyTo(output);
+        }
+
+        int written = first;
+        int i = first;
+        while (i < input.Length)
+        {
+            switch (input[i])
             {
                 case '<':
-                    builder.Append("&lt;");
+                    if (write)
+                    {
+                        "&lt;".CopyTo(output[written..]);
+                    }
+
+                    written += 4;
                     i++;
                     break;
                 case '>':
-                    builder.Append("&gt;");
+                    if (write)
+                    {
+                        "&gt;".CopyTo(output[written..]);
+                    }
+
+                    written += 4;
                     i++;
                     break;
                 case '\0':
                     i++;
                     break;
-                default: // '&'
-                    int reference = ReferenceLength(span[i..]);
-                    builder.Append(reference > 0 ? span.Slice(i, reference) : "&amp;");
-                    i += Math.Max(reference, 1);
+                case '&':
+                    int reference = ReferenceLength(input[i..]);
+                    if (reference == 0)
+                    {
+                        if (write)
+                        {
+                            "&amp;".CopyTo(output[written..]);
+                        }
+
+                        written += 5;
+                        i++;
+                        break;
+                    }
+
+                    if (write)
+                    {
+                        input.Slice(i, reference).CopyTo(output[written..]);
+                    }
+
+                    written += reference;
+                    i += reference;
+                    break;
+                default:
+                    int run = input[i..].IndexOfAny(CharactersEncodeChanges);
+                    run = run < 0 ? input.Length - i : run;
+                    if (write)
+                    {
+                        input.Slice(i, run).CopyTo(output[written..]);
+                    }
+
+                    written += run;
+                    i += run;
                     break;
             }
-
-            // Copy the run up to the next character that can change in one piece.
-            int run = span[i..].IndexOfAny(CharactersEncodeChanges);
-            run = run < 0 ? span.Length - i : run;
-            builder.Append(span.Slice(i, run));
-            i += run;
         }
 
-        return builder.ToString();
+        return written;
     }
 
     /// <summary>True when <see cref="Encode"/> would return a different string.</summary>
@@ -140,16 +205,15 @@ public static class HtmlText
     /// </summary>
     private static int ReferenceLength(ReadOnlySpan<char> text)
     {
-        int i = 1;
-        if (i < text.Length && text[i] == '#')
+        if (text.Length < 3)
         {
-            i++;
-            bool hex = i < text.Length && text[i] is 'x' or 'X';
-            if (hex)
-            {
-                i++;
-            }
+            return 0; // the shortest reference is "&a;"
+        }
 
+        if (text[1] == '#')
+        {
+            bool hex = text[2] is 'x' or 'X';
+            int i = hex ? 3 : 2;
             int digitsStart = i;
             while (i < text.Length && i - digitsStart < 8 && (hex ? char.IsAsciiHexDigit(text[i]) : char.IsAsciiDigit(text[i])))
             {
@@ -159,16 +223,14 @@ public static class HtmlText
             return i > digitsStart && i < text.Length && text[i] == ';' ? i + 1 : 0;
         }
 
-        if (i >= text.Length || !char.IsAsciiLetter(text[i]))
+        if (!char.IsAsciiLetter(text[1]))
         {
             return 0;
         }
 
-        while (i < text.Length && i <= MaxReferenceName && char.IsAsciiLetterOrDigit(text[i]))
-        {
-            i++;
-        }
-
-        return i < text.Length && text[i] == ';' ? i + 1 : 0;
+        // The name's length, searched for in one vectorized step: at most MaxReferenceName characters, then ';'.
+        ReadOnlySpan<char> name = text[1..];
+        int length = name[..Math.Min(name.Length, MaxReferenceName + 1)].IndexOfAnyExcept(AsciiLettersAndDigits);
+        return length > 0 && name[length] == ';' ? length + 2 : 0;
     }
 }
