@@ -72,38 +72,48 @@ public sealed class HtmlTextTests
         }, iter: 5000);
     }
 
+    private static readonly System.Text.RegularExpressions.Regex Reference = new(@"\G&(?:[A-Za-z][A-Za-z0-9]{0,31};|#[0-9]{1,8};|#[xX][0-9A-Fa-f]{1,8};)");
+
+    [Fact]
+    public void Long_text_is_encoded_by_the_same_rule()
+    {
+        // Past the encoder's buffer (more than 100,000 characters that could each become five), it counts, then writes.
+        Gen.String[Gen.Char["<>&\0;#xX1aZ \u00E9"], 120_000, 200_000].Sample(input => Assert.Equal(Definition(input), HtmlText.Encode(input)), iter: 20);
+        string mostlyClean = new string('a', 300_000) + "<&amp;&>" + new string('b', 300_000);
+        Assert.Equal(new string('a', 300_000) + "&lt;&amp;&amp;&gt;" + new string('b', 300_000), HtmlText.Encode(mostlyClean));
+    }
+
     [Fact]
     public void Encode_matches_its_definition_one_character_at_a_time()
     {
         // Dense text (runs of characters that change, back to back) beside the HTML-ish strings above.
         Gen<string> dense = Gen.String[Gen.Char["<>&\0;#xX1aZ \u00E9"], 0, 200];
         Gen.OneOf(HtmlishText, dense).Sample(input => Assert.Equal(Definition(input), HtmlText.Encode(input)), iter: 10_000);
+    }
 
-        // The documented rule, written without the encoder's search: < and > become references, NUL goes, and an
-        // ampersand stays only where a character reference starts (a name of up to 32 ASCII letters or digits starting
-        // with a letter, or 1 to 8 decimal or hex digits after #, each closed by a semicolon).
-        static string Definition(string input)
+    // The documented rule, written without the encoder's search: < and > become references, NUL goes, and an
+    // ampersand stays only where a character reference starts (a name of up to 32 ASCII letters or digits starting
+    // with a letter, or 1 to 8 decimal or hex digits after #, each closed by a semicolon).
+    private static string Definition(string input)
+    {
+        var output = new System.Text.StringBuilder();
+        for (int i = 0; i < input.Length; i++)
         {
-            var output = new System.Text.StringBuilder();
-            for (int i = 0; i < input.Length; i++)
+            switch (input[i])
             {
-                switch (input[i])
-                {
-                    case '<': output.Append("&lt;"); break;
-                    case '>': output.Append("&gt;"); break;
-                    case '\0': break;
-                    case '&':
-                        System.Text.RegularExpressions.Match reference = System.Text.RegularExpressions.Regex.Match(input[i..],
-                            "^&(?:[A-Za-z][A-Za-z0-9]{0,31};|#[0-9]{1,8};|#[xX][0-9A-Fa-f]{1,8};)");
-                        output.Append(reference.Success ? reference.Value : "&amp;");
-                        i += reference.Success ? reference.Length - 1 : 0;
-                        break;
-                    default: output.Append(input[i]); break;
-                }
+                case '<': output.Append("&lt;"); break;
+                case '>': output.Append("&gt;"); break;
+                case '\0': break;
+                case '&':
+                    System.Text.RegularExpressions.Match reference = Reference.Match(input, i);
+                    output.Append(reference.Success ? reference.Value : "&amp;");
+                    i += reference.Success ? reference.Length - 1 : 0;
+                    break;
+                default: output.Append(input[i]); break;
             }
-
-            return output.ToString();
         }
+
+        return output.ToString();
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public static class HtmlText
     /// <summary>Longest named character reference kept as written ("&amp;CounterClockwiseContourIntegral;" is 31 letters).</summary>
     private const int MaxReferenceName = 32;
 
+    /// <summary>The largest buffer (in characters) <see cref="Encode"/> rents; longer text is counted, then written.</summary>
+    private const int MaxBuffer = 512 * 1024;
+
     /// <summary>
     /// <see cref="HtmlPolicy.Text"/>: <c>&lt;</c> becomes <c>&amp;lt;</c>, <c>&gt;</c> becomes <c>&amp;gt;</c>, an
     /// ampersand that does not start a character reference becomes <c>&amp;amp;</c> (references such as
@@ -41,9 +44,10 @@ public static class HtmlText
         }
 
         // At most five characters come out for each one read (a bare ampersand becomes &amp;): one pass into a pooled
-        // buffer of that size, then one copy into the result. Beyond what one array can hold, count first, then write.
+        // buffer of that size, then one copy into the result. For long text (a megabyte of buffer or more, far past
+        // what a request field may carry) count first, then write, so that memory stays the size of the result.
         long bound = first + ((long)(input.Length - first) * 5);
-        if (bound > Array.MaxLength)
+        if (bound > MaxBuffer)
         {
             return string.Create(Transcribe(input, first, Span<char>.Empty), (input, first), static (output, state) => Transcribe(state.input, state.first, output));
         }
