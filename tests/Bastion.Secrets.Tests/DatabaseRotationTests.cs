@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
-using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using Bastion.Data;
@@ -64,11 +63,7 @@ public sealed class DatabaseRotationTests : IAsyncLifetime
         }
 
         await File.WriteAllTextAsync(Path.Combine(_secrets, "Bastion__Database__Password"), _second, ct);
-        var clock = Stopwatch.StartNew();
-        while (monitor.CurrentValue.Password != _second && clock.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(100, ct);
-        }
+        await TestSupport.WaitForAsync(() => monitor.CurrentValue.Password == _second, "the replaced password file was not picked up");
 
         await using DbConnection fresh = factory.Create();
         await fresh.OpenAsync(ct);

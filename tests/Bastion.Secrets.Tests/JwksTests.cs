@@ -1,7 +1,6 @@
 #pragma warning disable BAS1601, BAS1703 // Tests send forged tokens and read issued headers on purpose; they trust nothing in them.
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -130,17 +129,6 @@ public sealed class JwksTests : IAsyncLifetime
         });
     }
 
-    private static async Task WaitForAsync(Func<bool> condition, string message)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition() && clock.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition(), message);
-    }
-
     [Fact]
     public async Task ES256_and_RS256_tokens_validate_and_each_key_accepts_only_its_own_algorithm()
     {
@@ -197,7 +185,7 @@ public sealed class JwksTests : IAsyncLifetime
         using var k2 = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         WriteSecret("Bastion__Jwt__Keys__k2__PrivateKey", k2.ExportPkcs8PrivateKeyPem());
         WriteSecret("Bastion__Jwt__Keys__k2__Algorithm", "ES256");
-        await WaitForAsync(() => IssuerTokens.Ring.KeyIds.Contains("k2"), "the issuer did not pick up k2");
+        await TestSupport.WaitForAsync(() => IssuerTokens.Ring.KeyIds.Contains("k2"), "the issuer did not pick up k2");
         string early = Sign(new ECDsaSecurityKey(k2), SecurityAlgorithms.EcdsaSha256, "k2");
         _time.Advance(TimeSpan.FromSeconds(5));
         for (int i = 0; i < 50; i++)
@@ -239,7 +227,7 @@ public sealed class JwksTests : IAsyncLifetime
         using var k2 = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         WriteSecret("Bastion__Jwt__Keys__k2__PrivateKey", k2.ExportPkcs8PrivateKeyPem());
         WriteSecret("Bastion__Jwt__Keys__k2__Algorithm", "ES256");
-        await WaitForAsync(() => IssuerTokens.Ring.KeyIds.Contains("k2"), "the issuer did not pick up k2");
+        await TestSupport.WaitForAsync(() => IssuerTokens.Ring.KeyIds.Contains("k2"), "the issuer did not pick up k2");
         _time.Advance(TimeSpan.FromMinutes(5));
         await jwks.RefreshAsync(TestContext.Current.CancellationToken);
         Assert.Contains("k2", jwks.KeyIds);
@@ -247,7 +235,7 @@ public sealed class JwksTests : IAsyncLifetime
 
         // Step 2: sign with k2. The verifier already holds it: no refused token, no extra fetch; k1 tokens still pass.
         WriteSecret("Bastion__Jwt__CurrentKid", "k2");
-        await WaitForAsync(() => IssuerTokens.Ring.CurrentKid == "k2", "the issuer did not switch to k2");
+        await TestSupport.WaitForAsync(() => IssuerTokens.Ring.CurrentKid == "k2", "the issuer did not switch to k2");
         string after = IssuerTokens.Issue([new Claim("sub", "bob")]);
         Assert.Equal("k2", new JsonWebToken(after).Kid);
         Assert.Equal(HttpStatusCode.OK, await CallAsync(verifier, after));
@@ -258,7 +246,7 @@ public sealed class JwksTests : IAsyncLifetime
         // Step 3, once k1's tokens have expired: remove k1; after the verifier's next fetch k1 tokens are refused.
         File.Delete(Path.Combine(_secrets, "Bastion__Jwt__Keys__k1__Algorithm"));
         File.Delete(Path.Combine(_secrets, "Bastion__Jwt__Keys__k1__PrivateKey"));
-        await WaitForAsync(() => !IssuerTokens.Ring.KeyIds.Contains("k1"), "the issuer did not drop k1");
+        await TestSupport.WaitForAsync(() => !IssuerTokens.Ring.KeyIds.Contains("k1"), "the issuer did not drop k1");
         _time.Advance(TimeSpan.FromMinutes(5));
         await jwks.RefreshAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("k1", jwks.KeyIds);

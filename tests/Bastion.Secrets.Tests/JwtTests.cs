@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -176,14 +175,14 @@ public sealed class JwtTests : IAsyncLifetime
 
         WriteSecret("Bastion__Jwt__Keys__k2", Canary.JwtKey2);
         WriteSecret("Bastion__Jwt__CurrentKid", "k2");
-        await WaitForAsync(() => Tokens.Ring.CurrentKid == "k2");
+        await TestSupport.WaitForAsync(() => Tokens.Ring.CurrentKid == "k2", "the key ring did not follow the secrets directory");
         string fresh = Tokens.Issue([new Claim("sub", "bob")]);
         Assert.Equal("k2", new JsonWebToken(fresh).Kid);
         Assert.Equal((HttpStatusCode.OK, "alice"), await CallAsync(old));
         Assert.Equal((HttpStatusCode.OK, "bob"), await CallAsync(fresh));
 
         File.Delete(Path.Combine(_secrets, "Bastion__Jwt__Keys__k1"));
-        await WaitForAsync(() => !Tokens.Ring.KeyIds.Contains("k1"));
+        await TestSupport.WaitForAsync(() => !Tokens.Ring.KeyIds.Contains("k1"), "the key ring did not follow the secrets directory");
         Assert.Equal(HttpStatusCode.Unauthorized, (await CallAsync(old)).Status);
         Assert.Equal((HttpStatusCode.OK, "bob"), await CallAsync(fresh));
     }
@@ -193,14 +192,14 @@ public sealed class JwtTests : IAsyncLifetime
     {
         string token = Tokens.Issue([new Claim("sub", "alice")]);
         WriteSecret("Bastion__Jwt__CurrentKid", "k9");
-        await WaitForAsync(() => _logs.Contains("Bastion:Jwt changed but is invalid"));
+        await TestSupport.WaitForAsync(() => _logs.Contains("Bastion:Jwt changed but is invalid"), "the key ring did not follow the secrets directory");
         Assert.Equal("k1", Tokens.Ring.CurrentKid);
         Assert.Contains(_logs.Lines, l => l.Contains("Bastion:Jwt:CurrentKid names 'k9'", StringComparison.Ordinal));
         Assert.Equal((HttpStatusCode.OK, "alice"), await CallAsync(token));
 
         WriteSecret("Bastion__Jwt__Keys__k1", "short");
         WriteSecret("Bastion__Jwt__CurrentKid", "k1");
-        await WaitForAsync(() => _logs.Contains("Bastion:Jwt:Keys:k1 is a secret shorter"));
+        await TestSupport.WaitForAsync(() => _logs.Contains("Bastion:Jwt:Keys:k1 is a secret shorter"), "the key ring did not follow the secrets directory");
         Assert.Equal((HttpStatusCode.OK, "alice"), await CallAsync(token));
     }
 
@@ -210,36 +209,25 @@ public sealed class JwtTests : IAsyncLifetime
         // Rotation half done: k2 added and made current, then its file disappears (a bad deploy, a secret store hiccup).
         WriteSecret("Bastion__Jwt__Keys__k2", Canary.JwtKey2);
         WriteSecret("Bastion__Jwt__CurrentKid", "k2");
-        await WaitForAsync(() => Tokens.Ring.CurrentKid == "k2");
+        await TestSupport.WaitForAsync(() => Tokens.Ring.CurrentKid == "k2", "the key ring did not follow the secrets directory");
         string fresh = Tokens.Issue([new Claim("sub", "bob")]);
 
         File.Delete(Path.Combine(_secrets, "Bastion__Jwt__Keys__k2"));
-        await WaitForAsync(() => _logs.Contains("Bastion:Jwt:CurrentKid names 'k2'"));
+        await TestSupport.WaitForAsync(() => _logs.Contains("Bastion:Jwt:CurrentKid names 'k2'"), "the key ring did not follow the secrets directory");
         Assert.Equal("k2", Tokens.Ring.CurrentKid);
         Assert.Equal((HttpStatusCode.OK, "bob"), await CallAsync(fresh));
         Assert.Equal("k2", new JsonWebToken(Tokens.Issue([new Claim("sub", "carol")])).Kid);
 
         // The file comes back corrupted (truncated): still the last valid ring, and the log names the key, not its value.
         WriteSecret("Bastion__Jwt__Keys__k2", Canary.JwtKey2[..8]);
-        await WaitForAsync(() => _logs.Contains("Bastion:Jwt:Keys:k2 is a secret shorter"));
+        await TestSupport.WaitForAsync(() => _logs.Contains("Bastion:Jwt:Keys:k2 is a secret shorter"), "the key ring did not follow the secrets directory");
         Assert.Equal((HttpStatusCode.OK, "bob"), await CallAsync(fresh));
         Assert.DoesNotContain(_logs.Lines, l => l.Contains(Canary.JwtKey2[..8], StringComparison.Ordinal));
 
         // Repaired: the ring follows again.
         WriteSecret("Bastion__Jwt__Keys__k2", Canary.JwtKey2);
         WriteSecret("Bastion__Jwt__CurrentKid", "k1");
-        await WaitForAsync(() => Tokens.Ring.CurrentKid == "k1");
+        await TestSupport.WaitForAsync(() => Tokens.Ring.CurrentKid == "k1", "the key ring did not follow the secrets directory");
         Assert.Equal((HttpStatusCode.OK, "bob"), await CallAsync(fresh));
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition() && clock.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition(), "the key ring did not follow the secrets directory within 20 s");
     }
 }

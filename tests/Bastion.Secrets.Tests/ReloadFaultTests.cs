@@ -45,7 +45,7 @@ public sealed class ReloadFaultTests
             // One change: the key is rotated, and a second entry is listed that cannot be opened.
             File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.RotatedKey);
             File.CreateSymbolicLink(Path.Combine(directory, "Payments__Retries"), Path.Combine(directory, "removed-in-the-new-version"));
-            await WaitForAsync(() => logs.Contains("could not be read"), "the unreadable entry was not reported");
+            await TestSupport.WaitForAsync(() => logs.Contains("could not be read"), "the unreadable entry was not reported");
 
             // Nothing of that change is applied: a half-read directory is not a configuration.
             Assert.Equal(Canary.ApiKey, monitor.CurrentValue.ApiKey);
@@ -58,7 +58,7 @@ public sealed class ReloadFaultTests
             // The entry goes away (the rest of the swap): the whole change is read and applied.
             File.Delete(Path.Combine(directory, "Payments__Retries"));
 #pragma warning disable BAS1601 // The canary literal is the test's own fake key.
-            await WaitForAsync(() => monitor.CurrentValue.ApiKey == Canary.RotatedKey, "the repaired directory was not read");
+            await TestSupport.WaitForAsync(() => monitor.CurrentValue.ApiKey == Canary.RotatedKey, "the repaired directory was not read");
 #pragma warning restore BAS1601
             Assert.Equal("yes", await client.GetStringAsync("/alive", TestContext.Current.CancellationToken));
             await app.StopAsync(TestContext.Current.CancellationToken);
@@ -94,7 +94,7 @@ public sealed class ReloadFaultTests
             WriteVersion(directory, "..2026_12_07_02", ("Payments__ApiKey", Canary.RotatedKey), ("Payments__Retries", "4"));
             Swap(directory, "..2026_12_07_02", "..2026_12_07_01");
 #pragma warning disable BAS1601 // The canary literal is the test's own fake key.
-            await WaitForAsync(() => monitor.CurrentValue.ApiKey == Canary.RotatedKey, "the swapped Secret was not read");
+            await TestSupport.WaitForAsync(() => monitor.CurrentValue.ApiKey == Canary.RotatedKey, "the swapped Secret was not read");
 #pragma warning restore BAS1601
             Assert.Equal(4, monitor.CurrentValue.Retries);
 
@@ -103,7 +103,7 @@ public sealed class ReloadFaultTests
             Swap(directory, "..2026_12_07_03", "..2026_12_07_02");
             await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
             File.Delete(Path.Combine(directory, "Payments__Retries"));
-            await WaitForAsync(() => monitor.CurrentValue.Retries != 4, "the removed key did not go away");
+            await TestSupport.WaitForAsync(() => monitor.CurrentValue.Retries != 4, "the removed key did not go away");
             Assert.Equal(new PaymentOptions().Retries, monitor.CurrentValue.Retries);
 #pragma warning disable BAS1601
             Assert.Equal(Canary.RotatedKey, monitor.CurrentValue.ApiKey);
@@ -208,16 +208,5 @@ public sealed class ReloadFaultTests
         string warning = Assert.Single(logs.Lines, l => l.Contains("Bastion:Jwt changed but is invalid", StringComparison.Ordinal));
         Assert.Contains("Bastion:Jwt:Keys:k2:PrivateKey", warning, StringComparison.Ordinal);
         Assert.Contains("could not be read", warning, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, string failure)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition() && clock.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition(), failure + " within 20 s");
     }
 }

@@ -42,6 +42,21 @@ public static class TestSupport
         return builder;
     }
 
+    /// <summary>
+    /// Waits up to 20 s for <paramref name="condition"/> (a reload picked up from a polled directory, a log line), then
+    /// fails with <paramref name="failure"/>.
+    /// </summary>
+    public static async System.Threading.Tasks.Task WaitForAsync(Func<bool> condition, string failure)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition() && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await System.Threading.Tasks.Task.Delay(100, Xunit.TestContext.Current.CancellationToken);
+        }
+
+        Xunit.Assert.True(condition(), failure + " within 20 s");
+    }
+
     /// <summary>The address a started app listens on (its port was chosen by the system).</summary>
     public static Uri AddressOf(WebApplication app)
         => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
