@@ -51,9 +51,10 @@ internal static class BastionSecurityManifest
         "Bastion.Samples.Api.Partners.NoteText (JSON, max 8192 bytes) | none | text Required StringLength |\n" +
         "| POST | /api/partner/tokens | PartnerEndpoints.IssueToken | API key (X-Api-Key); not needed | default | none " +
         "| none | none |\n" +
-        "| POST | /guestbook/sign | GuestbookEndpoints.Sign | CSRF per Bastion:Csrf:Mode | default | form: content, " +
-        "signature, rating (max 16384 bytes, 8 fields, values of 2000 characters) | content (Text), signature " +
-        "(BasicFormatting) | content Required StringLength, rating Range, signature StringLength |\n" +
+        "| POST | /guestbook/sign | GuestbookEndpoints.Sign | CSRF per Bastion:Csrf:Mode | default | " +
+        "Bastion.Samples.Api.Guestbook.GuestbookForm (form: content, signature, rating; max 16384 bytes, 8 fields, " +
+        "values of 2000 characters) | content (Text), signature (BasicFormatting) | content Required StringLength, " +
+        "rating Range, signature StringLength |\n" +
         "\n" +
         "## Options\n" +
         "\n" +

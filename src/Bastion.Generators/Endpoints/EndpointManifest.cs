@@ -112,15 +112,20 @@ internal static class EndpointManifest
         visiting.Remove(method);
     }
 
-    /// <summary>"form: title, content, upload (file) (max 1048576 bytes, 64 fields)": every field the endpoint binds.</summary>
+    /// <summary>
+    /// "App.NewPost (form: title, content, upload (file); max 1048576 bytes, 64 fields)": the records the form binds (as a
+    /// JSON row names its body type), then every field the endpoint binds and the limits.
+    /// </summary>
     private static string FormText(EndpointClassModel model, EndpointModel endpoint)
     {
         FormLimitsModel limits = endpoint.FormLimits!;
         string fields = string.Join(", ", FormRules.Fields(endpoint.Parameters, model.FormTypes).Select(f => f.IsFile ? f.Name + " (file)" : f.Name));
-        return "form: " + fields + " (max " + EndpointParser.Int(endpoint.MaxBodyBytes) + " bytes"
+        string records = string.Join(", ", endpoint.Parameters.Where(p => p.FormBinder is not null).Select(p => ShortName(p.ValueTypeName)));
+        string caps = "max " + EndpointParser.Int(endpoint.MaxBodyBytes) + " bytes"
             + (limits.MaxFields > 0 ? ", " + EndpointParser.Int(limits.MaxFields) + " fields" : string.Empty)
             + (limits.MaxValueLength > 0 ? ", values of " + EndpointParser.Int(limits.MaxValueLength) + " characters" : string.Empty)
-            + (limits.MaxFileBytes > 0 ? ", files of " + EndpointParser.Int(limits.MaxFileBytes) + " bytes" : string.Empty) + ")";
+            + (limits.MaxFileBytes > 0 ? ", files of " + EndpointParser.Int(limits.MaxFileBytes) + " bytes" : string.Empty);
+        return records.Length > 0 ? records + " (form: " + fields + "; " + caps + ")" : "form: " + fields + " (" + caps + ")";
     }
 
     private static string ShortName(string typeName)

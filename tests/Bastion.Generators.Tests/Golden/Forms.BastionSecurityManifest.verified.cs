@@ -22,10 +22,10 @@ internal static class BastionSecurityManifest
         "| POST | /guestbook/photos | GuestbookEndpoints.Upload | CSRF Token | default | form: photo (file), caption, " +
         "album_id (max 4194304 bytes, 8 fields, values of 500 characters, files of 2097152 bytes) | none | caption " +
         "(form) StringLength, photo (formfile) SafePath under Uploads:Root .png\\|.jpg |\n" +
-        "| POST | /guestbook/sign | GuestbookEndpoints.Sign | CSRF per Bastion:Csrf:Mode | default | form: message, " +
-        "signature, rating, mood, subscribe, visited_on (max 1048576 bytes) | message (Text), signature " +
-        "(BasicFormatting) | message Required MaxLength, rating Range |\n" +
-        "| PUT | /guestbook/entries/{id:int} | GuestbookEndpoints.Edit | CSRF Hybrid | default | form: message, " +
-        "signature, rating, mood, subscribe, visited_on, hidden (max 1048576 bytes) | message (Text), signature " +
-        "(BasicFormatting) | message Required MaxLength, rating Range |\n";
+        "| POST | /guestbook/sign | GuestbookEndpoints.Sign | CSRF per Bastion:Csrf:Mode | default | " +
+        "Guestbook.SignForm (form: message, signature, rating, mood, subscribe, visited_on; max 1048576 bytes) | " +
+        "message (Text), signature (BasicFormatting) | message Required MaxLength, rating Range |\n" +
+        "| PUT | /guestbook/entries/{id:int} | GuestbookEndpoints.Edit | CSRF Hybrid | default | Guestbook.SignForm " +
+        "(form: message, signature, rating, mood, subscribe, visited_on, hidden; max 1048576 bytes) | message (Text), " +
+        "signature (BasicFormatting) | message Required MaxLength, rating Range |\n";
 }

@@ -19,8 +19,9 @@ internal static class BastionSecurityManifest
         "| Verb | Route | Handler | Auth / CSRF | CORS / headers | Request body | Sanitized fields | Validated fields " +
         "|\n" +
         "|---|---|---|---|---|---|---|---|\n" +
-        "| POST | /x\"y/form | HostileEndpoints.Form | exempt: form fields named by hostile text | default | form: " +
-        "text, a\"b\\c\u202E, n\"*/ \u202E (max 1048576 bytes) | none | a\"b\\c\u202E Required, text RegularExpression |\n" +
+        "| POST | /x\"y/form | HostileEndpoints.Form | exempt: form fields named by hostile text | default | " +
+        "Hostile.Payload (form: text, a\"b\\c\u202E, n\"*/ \u202E; max 1048576 bytes) | none | a\"b\\c\u202E Required, text " +
+        "RegularExpression |\n" +
         "| POST | /x\"y/\u202Eq*/\" | HostileEndpoints.Create | exempt: \u202E*/ \"reason\"   \\| \"\"\" | default | Hostile.Payload " +
         "(JSON, max 1048576 bytes) | none | a\"b\\c\u202E Required, text RegularExpression |\n";
 }
