@@ -67,21 +67,30 @@ internal sealed class SecretsDirectoryProvider : ConfigurationProvider, IDisposa
 
     private void Reload()
     {
+        Thread.Sleep(SettleDelay); // a tool writing several files is usually done by then
+        Dictionary<string, string?> data;
         try
         {
-            Thread.Sleep(SettleDelay); // a tool writing several files is usually done by then
-            if (!TryRead(out Dictionary<string, string?> data, out string file, out string reason))
+            if (!TryRead(out data, out string file, out string reason))
             {
                 _log.Unreadable(_directory, file, reason);
                 return;
             }
+        }
+        catch (Exception error)
+        {
+            _log.Unreadable(_directory, _directory, error.GetType().Name); // nothing escapes to the watcher's thread
+            return;
+        }
 
-            Data = data;
+        Data = data;
+        try
+        {
             OnReload();
         }
         catch (Exception error)
         {
-            // The values were applied and a listener of the configuration threw: say so instead of losing it on the
+            // A listener of the configuration threw (the values are applied): say so instead of losing it on the
             // watcher's thread.
             _log.ListenerFailed(_directory, error);
         }
@@ -91,39 +100,41 @@ internal sealed class SecretsDirectoryProvider : ConfigurationProvider, IDisposa
     {
         data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         (file, reason) = (string.Empty, string.Empty);
-        IDirectoryContents contents = _files.GetDirectoryContents(string.Empty);
-        if (!contents.Exists)
+        string current = _directory;
+        try
         {
-            (file, reason) = (_directory, "the directory is gone");
-            return false;
-        }
-
-        foreach (IFileInfo entry in contents)
-        {
-            if (entry.IsDirectory)
+            IDirectoryContents contents = _files.GetDirectoryContents(string.Empty);
+            if (!contents.Exists)
             {
-                continue;
+                (file, reason) = (_directory, "the directory is gone");
+                return false;
             }
 
-            try
+            foreach (IFileInfo entry in contents)
             {
+                if (entry.IsDirectory)
+                {
+                    continue;
+                }
+
+                current = entry.Name;
                 using Stream stream = entry.CreateReadStream();
                 using var reader = new StreamReader(stream);
                 string value = reader.ReadToEnd();
                 int newline = value.EndsWith("\r\n", StringComparison.Ordinal) ? 2 : value.EndsWith('\n') ? 1 : 0;
                 data[entry.Name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal)] = value[..^newline];
             }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                file = entry.Name;
-                reason = error is FileNotFoundException or DirectoryNotFoundException
-                    ? "it is listed but does not open: a dangling link, or a file removed while the directory was read"
-                    : error.GetType().Name;
-                return false;
-            }
-        }
 
-        return true;
+            return true;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            file = current;
+            reason = error is FileNotFoundException or DirectoryNotFoundException
+                ? "it is listed but does not open: a dangling link, or a file removed while the directory was read"
+                : error.GetType().Name;
+            return false;
+        }
     }
 }
 
