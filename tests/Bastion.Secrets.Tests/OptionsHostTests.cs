@@ -103,28 +103,22 @@ public sealed class OptionsHostTests
     [Fact]
     public async Task Secrets_are_read_from_a_key_per_file_directory_and_a_changed_file_is_picked_up()
     {
-        string directory = Directory.CreateTempSubdirectory("bastion-secrets-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.ApiKey);
-            Dictionary<string, string?> config = TestSupport.ValidConfiguration();
-            config.Remove("Payments:ApiKey");
-            config["Bastion:Secrets:Directory"] = directory;
-            await using WebApplication app = TestSupport.Builder("Production", config).AddBastion().Build();
-            await app.StartAsync(TestContext.Current.CancellationToken);
-            var monitor = app.Services.GetRequiredService<IOptionsMonitor<PaymentOptions>>();
-            Assert.Equal(Canary.ApiKey, monitor.CurrentValue.ApiKey);
+        using var temporary = new TemporaryDirectory("bastion-secrets-");
+        string directory = temporary.Path;
+        File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.ApiKey);
+        Dictionary<string, string?> config = TestSupport.ValidConfiguration();
+        config.Remove("Payments:ApiKey");
+        config["Bastion:Secrets:Directory"] = directory;
+        await using WebApplication app = TestSupport.Builder("Production", config).AddBastion().Build();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var monitor = app.Services.GetRequiredService<IOptionsMonitor<PaymentOptions>>();
+        Assert.Equal(Canary.ApiKey, monitor.CurrentValue.ApiKey);
 
-            File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.RotatedKey);
+        File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.RotatedKey);
 #pragma warning disable BAS1601 // The canary literal is the test's own fake key.
-            await TestSupport.WaitForAsync(() => monitor.CurrentValue.ApiKey == Canary.RotatedKey, "the changed file was not picked up");
+        await TestSupport.WaitForAsync(() => monitor.CurrentValue.ApiKey == Canary.RotatedKey, "the changed file was not picked up");
 #pragma warning restore BAS1601
-            await app.StopAsync(TestContext.Current.CancellationToken);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        await app.StopAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -142,51 +136,39 @@ public sealed class OptionsHostTests
     [InlineData("Staging", false)]
     public async Task A_dot_env_file_is_read_in_development_only(string environment, bool read)
     {
-        string root = Directory.CreateTempSubdirectory("bastion-dotenv-").FullName;
-        try
+        using var temporary = new TemporaryDirectory("bastion-dotenv-");
+        string root = temporary.Path;
+        File.WriteAllLines(Path.Combine(root, ".env"), ["# local secrets", "export Payments__ApiKey=\"" + Canary.ApiKey + "\"", "Payments__Retries=4 # inline comment", ""]);
+        Dictionary<string, string?> config = TestSupport.ValidConfiguration();
+        config.Remove("Payments:ApiKey");
+        var logs = new CapturedLogs();
+        WebApplicationBuilder builder = TestSupport.Builder(environment, config, logs, root).AddBastion();
+        if (!read)
         {
-            File.WriteAllLines(Path.Combine(root, ".env"), ["# local secrets", "export Payments__ApiKey=\"" + Canary.ApiKey + "\"", "Payments__Retries=4 # inline comment", ""]);
-            Dictionary<string, string?> config = TestSupport.ValidConfiguration();
-            config.Remove("Payments:ApiKey");
-            var logs = new CapturedLogs();
-            WebApplicationBuilder builder = TestSupport.Builder(environment, config, logs, root).AddBastion();
-            if (!read)
-            {
-                Assert.Contains("Payments:ApiKey is a required secret", await StartupFailure(builder), StringComparison.Ordinal);
-                return;
-            }
+            Assert.Contains("Payments:ApiKey is a required secret", await StartupFailure(builder), StringComparison.Ordinal);
+            return;
+        }
 
-            await using WebApplication app = builder.Build();
-            app.UseBastion();
-            await app.StartAsync(TestContext.Current.CancellationToken);
-            PaymentOptions options = app.Services.GetRequiredService<IOptions<PaymentOptions>>().Value;
-            Assert.Equal(Canary.ApiKey, options.ApiKey);
-            Assert.Equal(4, options.Retries);
-            await app.StopAsync(TestContext.Current.CancellationToken);
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        await using WebApplication app = builder.Build();
+        app.UseBastion();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        PaymentOptions options = app.Services.GetRequiredService<IOptions<PaymentOptions>>().Value;
+        Assert.Equal(Canary.ApiKey, options.ApiKey);
+        Assert.Equal(4, options.Retries);
+        await app.StopAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]
     public async Task A_dot_env_that_git_would_commit_is_a_warning()
     {
-        string repository = Directory.CreateTempSubdirectory("bastion-repo-").FullName;
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(repository, ".git"));
-            string app = Directory.CreateDirectory(Path.Combine(repository, "src", "app")).FullName;
-            File.WriteAllText(Path.Combine(app, ".env"), "Payments__ApiKey=" + Canary.ApiKey);
-            Assert.True(await WarnsAsync(app));
-            File.WriteAllText(Path.Combine(repository, ".gitignore"), "bin/\n.env\n");
-            Assert.False(await WarnsAsync(app));
-        }
-        finally
-        {
-            Directory.Delete(repository, recursive: true);
-        }
+        using var temporary = new TemporaryDirectory("bastion-repo-");
+        string repository = temporary.Path;
+        Directory.CreateDirectory(Path.Combine(repository, ".git"));
+        string app = Directory.CreateDirectory(Path.Combine(repository, "src", "app")).FullName;
+        File.WriteAllText(Path.Combine(app, ".env"), "Payments__ApiKey=" + Canary.ApiKey);
+        Assert.True(await WarnsAsync(app));
+        File.WriteAllText(Path.Combine(repository, ".gitignore"), "bin/\n.env\n");
+        Assert.False(await WarnsAsync(app));
 
         static async Task<bool> WarnsAsync(string root)
         {
@@ -200,18 +182,12 @@ public sealed class OptionsHostTests
     [Fact]
     public void A_malformed_dot_env_line_is_refused_without_echoing_it()
     {
-        string root = Directory.CreateTempSubdirectory("bastion-dotenv-").FullName;
-        try
-        {
-            File.WriteAllLines(Path.Combine(root, ".env"), ["GOOD=1", Canary.ApiKey]);
-            var error = Assert.Throws<FormatException>(() => TestSupport.Builder("Development", TestSupport.ValidConfiguration(), null, root).AddBastion());
-            Canary.Record(error.Message);
-            Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        using var temporary = new TemporaryDirectory("bastion-dotenv-");
+        string root = temporary.Path;
+        File.WriteAllLines(Path.Combine(root, ".env"), ["GOOD=1", Canary.ApiKey]);
+        var error = Assert.Throws<FormatException>(() => TestSupport.Builder("Development", TestSupport.ValidConfiguration(), null, root).AddBastion());
+        Canary.Record(error.Message);
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
     }
 }
 

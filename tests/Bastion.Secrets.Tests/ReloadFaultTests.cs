@@ -29,44 +29,38 @@ public sealed class ReloadFaultTests
     [Fact]
     public async Task A_secrets_directory_entry_that_cannot_be_read_keeps_the_last_secrets_and_the_app_serving()
     {
-        string directory = Directory.CreateTempSubdirectory("bastion-secrets-fault-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.ApiKey);
-            Dictionary<string, string?> config = TestSupport.ValidConfiguration();
-            config.Remove("Payments:ApiKey");
-            config["Bastion:Secrets:Directory"] = directory;
-            var logs = new CapturedLogs();
-            await using WebApplication app = TestSupport.Builder("Production", config, logs).AddBastion().Build();
-            app.MapGet("/alive", () => "yes");
-            await app.StartAsync(TestContext.Current.CancellationToken);
-            var monitor = app.Services.GetRequiredService<IOptionsMonitor<PaymentOptions>>();
+        using var temporary = new TemporaryDirectory("bastion-secrets-fault-");
+        string directory = temporary.Path;
+        File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.ApiKey);
+        Dictionary<string, string?> config = TestSupport.ValidConfiguration();
+        config.Remove("Payments:ApiKey");
+        config["Bastion:Secrets:Directory"] = directory;
+        var logs = new CapturedLogs();
+        await using WebApplication app = TestSupport.Builder("Production", config, logs).AddBastion().Build();
+        app.MapGet("/alive", () => "yes");
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var monitor = app.Services.GetRequiredService<IOptionsMonitor<PaymentOptions>>();
 
-            // One change: the key is rotated, and a second entry is listed that cannot be opened.
-            File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.RotatedKey);
-            File.CreateSymbolicLink(Path.Combine(directory, "Payments__Retries"), Path.Combine(directory, "removed-in-the-new-version"));
-            await TestSupport.WaitForAsync(() => logs.Contains("could not be read"), "the unreadable entry was not reported");
+        // One change: the key is rotated, and a second entry is listed that cannot be opened.
+        File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.RotatedKey);
+        File.CreateSymbolicLink(Path.Combine(directory, "Payments__Retries"), Path.Combine(directory, "removed-in-the-new-version"));
+        await TestSupport.WaitForAsync(() => logs.Contains("could not be read"), "the unreadable entry was not reported");
 
-            // Nothing of that change is applied: a half-read directory is not a configuration.
-            Assert.Equal(Canary.ApiKey, monitor.CurrentValue.ApiKey);
-            string warning = Assert.Single(logs.Lines.Distinct(), l => l.Contains("could not be read", StringComparison.Ordinal));
-            Assert.Contains("Payments__Retries", warning, StringComparison.Ordinal);
-            Assert.Contains("Bastion:Secrets:Directory", warning, StringComparison.Ordinal);
-            using var client = new HttpClient { BaseAddress = TestSupport.AddressOf(app) };
-            Assert.Equal("yes", await client.GetStringAsync("/alive", TestContext.Current.CancellationToken));
+        // Nothing of that change is applied: a half-read directory is not a configuration.
+        Assert.Equal(Canary.ApiKey, monitor.CurrentValue.ApiKey);
+        string warning = Assert.Single(logs.Lines.Distinct(), l => l.Contains("could not be read", StringComparison.Ordinal));
+        Assert.Contains("Payments__Retries", warning, StringComparison.Ordinal);
+        Assert.Contains("Bastion:Secrets:Directory", warning, StringComparison.Ordinal);
+        using var client = new HttpClient { BaseAddress = TestSupport.AddressOf(app) };
+        Assert.Equal("yes", await client.GetStringAsync("/alive", TestContext.Current.CancellationToken));
 
-            // The entry goes away (the rest of the swap): the whole change is read and applied.
-            File.Delete(Path.Combine(directory, "Payments__Retries"));
+        // The entry goes away (the rest of the swap): the whole change is read and applied.
+        File.Delete(Path.Combine(directory, "Payments__Retries"));
 #pragma warning disable BAS1601 // The canary literal is the test's own fake key.
-            await TestSupport.WaitForAsync(() => monitor.CurrentValue.ApiKey == Canary.RotatedKey, "the repaired directory was not read");
+        await TestSupport.WaitForAsync(() => monitor.CurrentValue.ApiKey == Canary.RotatedKey, "the repaired directory was not read");
 #pragma warning restore BAS1601
-            Assert.Equal("yes", await client.GetStringAsync("/alive", TestContext.Current.CancellationToken));
-            await app.StopAsync(TestContext.Current.CancellationToken);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Equal("yes", await client.GetStringAsync("/alive", TestContext.Current.CancellationToken));
+        await app.StopAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -74,46 +68,40 @@ public sealed class ReloadFaultTests
     {
         // The layout kubelet writes for a mounted Secret: key links into "..data", itself a link to a timestamped folder;
         // an update writes a new folder, renames a fresh "..data_tmp" link over "..data", then fixes the key links.
-        string directory = Directory.CreateTempSubdirectory("bastion-secrets-k8s-").FullName;
-        try
-        {
-            WriteVersion(directory, "..2026_12_07_01", ("Payments__ApiKey", Canary.ApiKey), ("Payments__Retries", "4"));
-            File.CreateSymbolicLink(Path.Combine(directory, "..data"), "..2026_12_07_01");
-            File.CreateSymbolicLink(Path.Combine(directory, "Payments__ApiKey"), "..data/Payments__ApiKey");
-            File.CreateSymbolicLink(Path.Combine(directory, "Payments__Retries"), "..data/Payments__Retries");
-            Dictionary<string, string?> config = TestSupport.ValidConfiguration();
-            config.Remove("Payments:ApiKey");
-            config["Bastion:Secrets:Directory"] = directory;
-            var logs = new CapturedLogs();
-            await using WebApplication app = TestSupport.Builder("Production", config, logs).AddBastion().Build();
-            await app.StartAsync(TestContext.Current.CancellationToken);
-            var monitor = app.Services.GetRequiredService<IOptionsMonitor<PaymentOptions>>();
-            Assert.Equal((Canary.ApiKey, 4), (monitor.CurrentValue.ApiKey, monitor.CurrentValue.Retries));
+        using var temporary = new TemporaryDirectory("bastion-secrets-k8s-");
+        string directory = temporary.Path;
+        WriteVersion(directory, "..2026_12_07_01", ("Payments__ApiKey", Canary.ApiKey), ("Payments__Retries", "4"));
+        File.CreateSymbolicLink(Path.Combine(directory, "..data"), "..2026_12_07_01");
+        File.CreateSymbolicLink(Path.Combine(directory, "Payments__ApiKey"), "..data/Payments__ApiKey");
+        File.CreateSymbolicLink(Path.Combine(directory, "Payments__Retries"), "..data/Payments__Retries");
+        Dictionary<string, string?> config = TestSupport.ValidConfiguration();
+        config.Remove("Payments:ApiKey");
+        config["Bastion:Secrets:Directory"] = directory;
+        var logs = new CapturedLogs();
+        await using WebApplication app = TestSupport.Builder("Production", config, logs).AddBastion().Build();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var monitor = app.Services.GetRequiredService<IOptionsMonitor<PaymentOptions>>();
+        Assert.Equal((Canary.ApiKey, 4), (monitor.CurrentValue.ApiKey, monitor.CurrentValue.Retries));
 
-            // The Secret is updated: the key rotated. Only the folder behind "..data" changes; the key links stay as they were.
-            WriteVersion(directory, "..2026_12_07_02", ("Payments__ApiKey", Canary.RotatedKey), ("Payments__Retries", "4"));
-            Swap(directory, "..2026_12_07_02", "..2026_12_07_01");
+        // The Secret is updated: the key rotated. Only the folder behind "..data" changes; the key links stay as they were.
+        WriteVersion(directory, "..2026_12_07_02", ("Payments__ApiKey", Canary.RotatedKey), ("Payments__Retries", "4"));
+        Swap(directory, "..2026_12_07_02", "..2026_12_07_01");
 #pragma warning disable BAS1601 // The canary literal is the test's own fake key.
-            await TestSupport.WaitForAsync(() => monitor.CurrentValue.ApiKey == Canary.RotatedKey, "the swapped Secret was not read");
+        await TestSupport.WaitForAsync(() => monitor.CurrentValue.ApiKey == Canary.RotatedKey, "the swapped Secret was not read");
 #pragma warning restore BAS1601
-            Assert.Equal(4, monitor.CurrentValue.Retries);
+        Assert.Equal(4, monitor.CurrentValue.Retries);
 
-            // Retries is removed from the Secret: the swap leaves its link dangling until kubelet deletes it.
-            WriteVersion(directory, "..2026_12_07_03", ("Payments__ApiKey", Canary.RotatedKey));
-            Swap(directory, "..2026_12_07_03", "..2026_12_07_02");
-            await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
-            File.Delete(Path.Combine(directory, "Payments__Retries"));
-            await TestSupport.WaitForAsync(() => monitor.CurrentValue.Retries != 4, "the removed key did not go away");
-            Assert.Equal(new PaymentOptions().Retries, monitor.CurrentValue.Retries);
+        // Retries is removed from the Secret: the swap leaves its link dangling until kubelet deletes it.
+        WriteVersion(directory, "..2026_12_07_03", ("Payments__ApiKey", Canary.RotatedKey));
+        Swap(directory, "..2026_12_07_03", "..2026_12_07_02");
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        File.Delete(Path.Combine(directory, "Payments__Retries"));
+        await TestSupport.WaitForAsync(() => monitor.CurrentValue.Retries != 4, "the removed key did not go away");
+        Assert.Equal(new PaymentOptions().Retries, monitor.CurrentValue.Retries);
 #pragma warning disable BAS1601
-            Assert.Equal(Canary.RotatedKey, monitor.CurrentValue.ApiKey);
+        Assert.Equal(Canary.RotatedKey, monitor.CurrentValue.ApiKey);
 #pragma warning restore BAS1601
-            await app.StopAsync(TestContext.Current.CancellationToken);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        await app.StopAsync(TestContext.Current.CancellationToken);
 
         // A fresh "..data_tmp" link renamed over "..data" (rename(2) with mv -T, as kubelet does: File.Move refuses a link
         // whose target is a folder), then the old folder removed.
@@ -138,22 +126,16 @@ public sealed class ReloadFaultTests
     [Fact]
     public void A_secrets_directory_entry_that_cannot_be_read_at_start_up_stops_it_naming_the_setting_and_the_file()
     {
-        string directory = Directory.CreateTempSubdirectory("bastion-secrets-fault-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.ApiKey);
-            File.CreateSymbolicLink(Path.Combine(directory, "Payments__Retries"), Path.Combine(directory, "missing"));
-            Dictionary<string, string?> config = TestSupport.ValidConfiguration();
-            config["Bastion:Secrets:Directory"] = directory;
-            var error = Assert.Throws<InvalidOperationException>(() => TestSupport.Builder("Production", config).AddBastion());
-            Canary.Record(error.Message);
-            Assert.Contains("'Bastion:Secrets:Directory'", error.Message, StringComparison.Ordinal);
-            Assert.Contains("Payments__Retries", error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        using var temporary = new TemporaryDirectory("bastion-secrets-fault-");
+        string directory = temporary.Path;
+        File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.ApiKey);
+        File.CreateSymbolicLink(Path.Combine(directory, "Payments__Retries"), Path.Combine(directory, "missing"));
+        Dictionary<string, string?> config = TestSupport.ValidConfiguration();
+        config["Bastion:Secrets:Directory"] = directory;
+        var error = Assert.Throws<InvalidOperationException>(() => TestSupport.Builder("Production", config).AddBastion());
+        Canary.Record(error.Message);
+        Assert.Contains("'Bastion:Secrets:Directory'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Payments__Retries", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

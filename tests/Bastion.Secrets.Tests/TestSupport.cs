@@ -62,6 +62,14 @@ public static class TestSupport
         => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 }
 
+/// <summary>A new folder under the system's temporary folder, deleted with everything in it when disposed.</summary>
+public sealed class TemporaryDirectory(string prefix) : IDisposable
+{
+    public string Path { get; } = System.IO.Directory.CreateTempSubdirectory(prefix).FullName;
+
+    public void Dispose() => System.IO.Directory.Delete(Path, recursive: true);
+}
+
 /// <summary>Log lines a test reads; every line is also handed to <see cref="Canary"/>.</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
