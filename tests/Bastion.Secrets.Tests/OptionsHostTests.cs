@@ -70,13 +70,9 @@ public sealed class OptionsHostTests
     public async Task A_reload_is_checked_again_and_an_invalid_one_keeps_the_last_valid_values()
     {
         var logs = new CapturedLogs();
-        WebApplicationBuilder builder = TestSupport.Builder("Production", TestSupport.ValidConfiguration(), logs);
-        var source = new MemoryConfigurationSource();
-        ((IConfigurationBuilder)builder.Configuration).Add(source);
-        await using WebApplication app = builder.AddBastion().Build();
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        await using WebApplication app = await TestSupport.StartWithChangeableConfigurationAsync(logs);
         var monitor = app.Services.GetRequiredService<IOptionsMonitor<PaymentOptions>>();
-        MemoryConfigurationProvider provider = ((IConfigurationRoot)app.Configuration).Providers.OfType<MemoryConfigurationProvider>().Last();
+        MemoryConfigurationProvider provider = TestSupport.Changes(app);
         var seen = new List<int>();
         using IDisposable? subscription = monitor.OnChange((value, _) => seen.Add(value.Retries));
 

@@ -142,13 +142,9 @@ public sealed class ReloadFaultTests
     public async Task An_options_change_listener_that_throws_is_logged_and_the_other_listeners_still_hear_the_change()
     {
         var logs = new CapturedLogs();
-        WebApplicationBuilder builder = TestSupport.Builder("Production", TestSupport.ValidConfiguration(), logs);
-        var source = new MemoryConfigurationSource();
-        ((IConfigurationBuilder)builder.Configuration).Add(source);
-        await using WebApplication app = builder.AddBastion().Build();
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        await using WebApplication app = await TestSupport.StartWithChangeableConfigurationAsync(logs);
         var monitor = app.Services.GetRequiredService<IOptionsMonitor<PaymentOptions>>();
-        MemoryConfigurationProvider provider = ((IConfigurationRoot)app.Configuration).Providers.OfType<MemoryConfigurationProvider>().Last();
+        MemoryConfigurationProvider provider = TestSupport.Changes(app);
         var heard = new List<int>();
         using IDisposable? failing = monitor.OnChange((_, _) => throw new InvalidOperationException("the app's listener failed"));
         using IDisposable? listening = monitor.OnChange((value, _) => heard.Add(value.Retries));

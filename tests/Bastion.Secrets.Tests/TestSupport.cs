@@ -2,11 +2,13 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -46,16 +48,33 @@ public static class TestSupport
     /// Waits up to 20 s for <paramref name="condition"/> (a reload picked up from a polled directory, a log line), then
     /// fails with <paramref name="failure"/>.
     /// </summary>
-    public static async System.Threading.Tasks.Task WaitForAsync(Func<bool> condition, string failure)
+    public static async Task WaitForAsync(Func<bool> condition, string failure)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!condition() && clock.Elapsed < TimeSpan.FromSeconds(20))
         {
-            await System.Threading.Tasks.Task.Delay(100, Xunit.TestContext.Current.CancellationToken);
+            await Task.Delay(100, Xunit.TestContext.Current.CancellationToken);
         }
 
         Xunit.Assert.True(condition(), failure + " within 20 s");
     }
+
+    /// <summary>
+    /// A started Production app (<c>AddBastion()</c>, valid configuration, logs captured) whose last configuration source
+    /// is an in-memory one: change it through <see cref="Changes"/>, then call <c>IConfigurationRoot.Reload()</c>.
+    /// </summary>
+    public static async Task<WebApplication> StartWithChangeableConfigurationAsync(CapturedLogs logs)
+    {
+        WebApplicationBuilder builder = Builder("Production", ValidConfiguration(), logs);
+        ((IConfigurationBuilder)builder.Configuration).Add(new MemoryConfigurationSource());
+        WebApplication app = builder.AddBastion().Build();
+        await app.StartAsync(Xunit.TestContext.Current.CancellationToken);
+        return app;
+    }
+
+    /// <summary>The in-memory source of <see cref="StartWithChangeableConfigurationAsync"/>.</summary>
+    public static MemoryConfigurationProvider Changes(WebApplication app)
+        => ((IConfigurationRoot)app.Configuration).Providers.OfType<MemoryConfigurationProvider>().Last();
 
     /// <summary>The address a started app listens on (its port was chosen by the system).</summary>
     public static Uri AddressOf(WebApplication app)
