@@ -22,13 +22,13 @@ public static class SecretSources
         ArgumentNullException.ThrowIfNull(builder);
         var warnings = new List<string>();
         string root = builder.Environment.ContentRootPath;
-        string? directory = builder.Configuration["Bastion:Secrets:Directory"];
+        string? directory = builder.Configuration[SecretsDirectorySource.Setting];
         if (!string.IsNullOrWhiteSpace(directory))
         {
             string full = Path.GetFullPath(directory, root);
             if (!Directory.Exists(full))
             {
-                throw new InvalidOperationException($"Bastion: configuration key 'Bastion:Secrets:Directory' names '{full}', which does not exist.");
+                throw new InvalidOperationException($"Bastion: configuration key '{SecretsDirectorySource.Setting}' names '{full}', which does not exist.");
             }
 
             var log = new SecretsDirectoryLog();

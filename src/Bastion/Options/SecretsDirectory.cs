@@ -127,7 +127,7 @@ internal sealed class SecretsDirectoryProvider : ConfigurationProvider, IDisposa
 
             return true;
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             file = current;
             reason = error is FileNotFoundException or DirectoryNotFoundException
