@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Bastion.Jwt;
+using Bastion.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
@@ -108,8 +108,7 @@ public sealed class ReloadFaultTests
         static void Swap(string directory, string version, string old)
         {
             File.CreateSymbolicLink(Path.Combine(directory, "..data_tmp"), version);
-            using Process move = Process.Start("mv", ["-T", Path.Combine(directory, "..data_tmp"), Path.Combine(directory, "..data")])!;
-            Assert.True(move.WaitForExit(10_000) && move.ExitCode == 0, "mv -T did not replace the link");
+            Tool.Run("mv", "-T", Path.Combine(directory, "..data_tmp"), Path.Combine(directory, "..data"));
             Directory.Delete(Path.Combine(directory, old), recursive: true);
         }
 

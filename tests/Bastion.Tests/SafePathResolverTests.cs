@@ -46,12 +46,7 @@ public sealed class SafePathResolverTests : IDisposable
 
     public void Dispose() => Directory.Delete(_base, recursive: true);
 
-    private static void HardLink(string target, string link)
-    {
-        using var ln = System.Diagnostics.Process.Start("ln", [target, link]);
-        Assert.True(ln.WaitForExit(10_000), "ln did not finish");
-        Assert.Equal(0, ln.ExitCode);
-    }
+    private static void HardLink(string target, string link) => Tool.Run("ln", target, link);
 
     public static TheoryData<string> HostileInputs()
     {
