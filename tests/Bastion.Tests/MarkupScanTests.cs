@@ -8,7 +8,7 @@ using Xunit;
 namespace Bastion.Tests;
 
 /// <summary>
-/// The Reject policy's scan reads 16 or 8 characters at a time with bit arithmetic; these tests hold it to its
+/// The Reject policy's scan reads 32 or 16 characters at a time with bit arithmetic (both widths are run here); these tests hold it to its
 /// character-by-character definition: a markup character ('&lt;', '&gt;', NUL or a look-alike of either), or an ampersand (or look-alike) followed by a hash (or look-alike), or by a
 /// non-empty name (ASCII letters or digits, or non-ASCII characters other than the ampersand, hash and semicolon
 /// look-alikes) and a semicolon (or look-alike). Inputs are drawn from exactly those characters so that references
@@ -22,9 +22,11 @@ public sealed class MarkupScanTests
     private static readonly string MarkupCharacters = "<>\0" + LookAlikes.CharactersWith(LookAlikeKinds.LessThan | LookAlikeKinds.GreaterThan, withHighSurrogates: false);
 
     // Markup characters (rare, so that most texts get past them), ampersands, hashes, semicolons, name characters of every kind (ASCII, accented, CJK, a surrogate pair's halves,
-    // a combining mark, a non-ASCII space) and what ends a name (space, punctuation, the characters around the ASCII
+    // a combining mark, a non-ASCII space, fullwidth forms) and what ends a name (space, punctuation, the characters around the ASCII
     // letter and digit ranges).
-    private static readonly string Alphabet = "<\uFF1E" + Ampersands + Ampersands + Hashes + Semicolons + Semicolons + "aZz09é日\uD83D\uDE00\u0301\u3000 -'/:@[`{\u007F\u0080";
+    private static readonly string Alphabet = "<\uFF1E" + Ampersands + Ampersands + Hashes + Semicolons + Semicolons + "aZz09é日\uD83D\uDE00\u0301\u3000 -'/:@[`{\u007F\u0080"
+        // fullwidth forms that are not look-alikes of the five (they stay name characters) and the block's edges
+        + "\uFF02\uFF21\uFF10\uFF01\uFF5E\uFF00\uFF5F\uFEFF\uFF1D";
 
     private static bool IsName(char c) => char.IsAsciiLetterOrDigit(c) || (c >= 0x80 && !Ampersands.Contains(c) && !Hashes.Contains(c) && !Semicolons.Contains(c));
 
@@ -69,7 +71,13 @@ public sealed class MarkupScanTests
     [Fact]
     public void Random_text_gets_the_verdict_of_the_definition() =>
         Gen.Int[0, Alphabet.Length - 1].Select(i => Alphabet[i]).Array[0, 40].Select(characters => new string(characters))
-            .Sample(text => Assert.True(HasMarkup(text) == HtmlText.ContainsMarkup(text), $"'{Escape(text)}': definition {HasMarkup(text)}"), iter: 100_000);
+            .Sample(text =>
+            {
+                bool expected = HasMarkup(text);
+                Assert.True(expected == HtmlText.ContainsMarkup(text), $"'{Escape(text)}': definition {expected}");
+                Assert.True(expected == MarkupScan.Scan(text, wide: true), $"'{Escape(text)}', 32 at a time: definition {expected}");
+                Assert.True(expected == MarkupScan.Scan(text, wide: false), $"'{Escape(text)}', 16 at a time: definition {expected}");
+            }, iter: 100_000);
 
     [Fact]
     public void Markup_characters_are_found_at_every_position_of_every_block() =>
@@ -80,6 +88,8 @@ public sealed class MarkupScanTests
             Assert.True(HtmlText.ContainsMarkup(text));
             Assert.True(HtmlText.ContainsMarkup(text.AsSpan(0, text.Length - 2)));
             Assert.False(HtmlText.ContainsMarkup(text.Replace(MarkupCharacters[which], 'x')));
+            Assert.True(MarkupScan.Scan(text, wide: false) && MarkupScan.Scan(text, wide: true));
+            Assert.False(MarkupScan.Scan(text.Replace(MarkupCharacters[which], 'x'), wide: false));
         }, iter: 5_000);
 
     [Fact]
