@@ -102,9 +102,7 @@ public sealed class OptionsHostTests
         using var temporary = new TemporaryDirectory("bastion-secrets-");
         string directory = temporary.Path;
         File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.ApiKey);
-        Dictionary<string, string?> config = TestSupport.ValidConfiguration();
-        config.Remove("Payments:ApiKey");
-        config["Bastion:Secrets:Directory"] = directory;
+        Dictionary<string, string?> config = TestSupport.ConfigurationWithSecretsIn(directory);
         await using WebApplication app = TestSupport.Builder("Production", config).AddBastion().Build();
         await app.StartAsync(TestContext.Current.CancellationToken);
         var monitor = app.Services.GetRequiredService<IOptionsMonitor<PaymentOptions>>();

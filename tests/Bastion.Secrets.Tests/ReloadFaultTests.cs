@@ -32,9 +32,7 @@ public sealed class ReloadFaultTests
         using var temporary = new TemporaryDirectory("bastion-secrets-fault-");
         string directory = temporary.Path;
         File.WriteAllText(Path.Combine(directory, "Payments__ApiKey"), Canary.ApiKey);
-        Dictionary<string, string?> config = TestSupport.ValidConfiguration();
-        config.Remove("Payments:ApiKey");
-        config["Bastion:Secrets:Directory"] = directory;
+        Dictionary<string, string?> config = TestSupport.ConfigurationWithSecretsIn(directory);
         var logs = new CapturedLogs();
         await using WebApplication app = TestSupport.Builder("Production", config, logs).AddBastion().Build();
         app.MapGet("/alive", () => "yes");
@@ -74,9 +72,7 @@ public sealed class ReloadFaultTests
         File.CreateSymbolicLink(Path.Combine(directory, "..data"), "..2026_12_07_01");
         File.CreateSymbolicLink(Path.Combine(directory, "Payments__ApiKey"), "..data/Payments__ApiKey");
         File.CreateSymbolicLink(Path.Combine(directory, "Payments__Retries"), "..data/Payments__Retries");
-        Dictionary<string, string?> config = TestSupport.ValidConfiguration();
-        config.Remove("Payments:ApiKey");
-        config["Bastion:Secrets:Directory"] = directory;
+        Dictionary<string, string?> config = TestSupport.ConfigurationWithSecretsIn(directory);
         var logs = new CapturedLogs();
         await using WebApplication app = TestSupport.Builder("Production", config, logs).AddBastion().Build();
         await app.StartAsync(TestContext.Current.CancellationToken);

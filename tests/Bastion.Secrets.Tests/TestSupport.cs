@@ -24,6 +24,18 @@ public static class TestSupport
         ["Payments:Webhook:SigningKey"] = Canary.SigningKey,
     };
 
+    /// <summary>
+    /// <see cref="ValidConfiguration"/> with the API key left to the key-per-file directory <paramref name="directory"/>
+    /// (<c>Bastion:Secrets:Directory</c>), which the test fills.
+    /// </summary>
+    public static Dictionary<string, string?> ConfigurationWithSecretsIn(string directory)
+    {
+        Dictionary<string, string?> config = ValidConfiguration();
+        config.Remove("Payments:ApiKey");
+        config["Bastion:Secrets:Directory"] = directory;
+        return config;
+    }
+
     /// <summary>A slim app in <paramref name="environment"/> with the given configuration and logs captured (and searched for canaries).</summary>
     public static WebApplicationBuilder Builder(string environment, IDictionary<string, string?> configuration, CapturedLogs? logs = null, string? contentRoot = null)
     {

@@ -108,19 +108,36 @@ public sealed class MarkupScanTests
             Assert.Equal(kind != 3, HtmlText.ContainsMarkup(text.TrimEnd('.'))); // ending at the reference, at every tail length
         }, iter: 10_000);
 
+    /// <summary>
+    /// Each text at every offset from 0 to 40 (after plain dots, which neither start nor continue a reference), so that
+    /// its reference starts, crosses and ends at every position of a 16- and a 32-character block, scanned at both widths
+    /// (<see cref="HtmlText.ContainsMarkup"/> starts its scan at the first character other than plain ASCII, so it is
+    /// checked on the same text too).
+    /// </summary>
     [Theory]
-    [InlineData("1234567&lt;", true)] // the name crosses from the first block into the second
-    [InlineData("1234567&#", true)] // the hash starts the second block
-    [InlineData("123456&a;", true)] // the semicolon starts the second block
-    [InlineData("12345678&abcdefghijklmnopqrstuvwxyz0123456789;", true)] // a name over several blocks
-    [InlineData("12345678&abcdefghijklmnopqrstuvwxyz01234567 ;", false)]
+    [InlineData("&lt;", true)]
+    [InlineData("&#", true)]
+    [InlineData("&a;", true)]
+    [InlineData("&abcdefghijklmnopqrstuvwxyz0123456789;", true)] // a name over several blocks
+    [InlineData("&abcdefghijklmnopqrstuvwxyz01234567 ;", false)]
+    [InlineData("\u00E9&lt;", true)] // the same in blocks with a non-ASCII character
+    [InlineData("\u00E9\uFF06\u65E5\u672C\uFF1B", true)]
     [InlineData("&;&;&;&;&;&;&;&;&;", false)] // no name between ampersand and semicolon
     [InlineData("&T\u2019s; fine", true)] // a non-ASCII character counts as part of a name (errs towards refusing)
     [InlineData("AT&T \u2019s; fine", false)]
     [InlineData("\uD83D\uDE00&\uD83D\uDE00;", true)]
     [InlineData("&", false)]
     [InlineData("x&", false)]
-    public void References_across_block_boundaries(string text, bool expected) => Assert.Equal(expected, HtmlText.ContainsMarkup(text));
+    public void References_across_block_boundaries(string text, bool expected)
+    {
+        for (int offset = 0; offset <= 40; offset++)
+        {
+            string shifted = new string('.', offset) + text;
+            Assert.True(expected == MarkupScan.Scan(shifted, wide: true), $"32 at a time, offset {offset}");
+            Assert.True(expected == MarkupScan.Scan(shifted, wide: false), $"16 at a time, offset {offset}");
+            Assert.True(expected == HtmlText.ContainsMarkup(shifted), $"offset {offset}");
+        }
+    }
 
     private static string Escape(string text) => string.Concat(text.Select(c => c is >= ' ' and < '\u007F' ? c.ToString() : $"\\u{(int)c:X4}"));
 }

@@ -21,15 +21,15 @@ namespace Bastion.Html;
 /// name starts right after an ampersand; adding its start bit to the name mask carries through the run and leaves
 /// one bit just after it; a semicolon there completes a reference. Whether the previous block ended on an ampersand or
 /// inside a name is carried into the next, so a reference split between blocks is found too. A block costs the same
-/// whatever it holds; a block with a non-ASCII character costs about two and a half times an ASCII one, so the
-/// worst text costs about as much as ordinary non-ASCII prose (benchmarks/README.md, guard cost).
+/// whatever it holds; a block with a non-ASCII character costs nearly three times an ASCII one, so the worst
+/// text costs about as much as ordinary non-ASCII prose (benchmarks/README.md, guard cost).
 /// </remarks>
 internal static class MarkupScan
 {
-    /// <summary>The fullwidth forms: U+FF01–U+FF5E are U+0021–U+007E shifted by this.</summary>
-    internal const char FullwidthFirst = '\uFF01';
-    internal const char FullwidthLast = '\uFF5E';
-    private const ushort FullwidthShift = 0xFEE0;
+    // The fullwidth forms U+FF01–U+FF5E are the ASCII characters '!'–'~' shifted by FullwidthShift.
+    private const char FullwidthFirst = '\uFF01';
+    private const char FullwidthLast = '\uFF5E';
+    private const ushort FullwidthShift = FullwidthFirst - '!';
 
     /// <summary>True when <paramref name="text"/> holds markup or a character reference (see the class summary).</summary>
     public static bool ContainsMarkup(ReadOnlySpan<char> text) => Scan(text, wide: Vector256.IsHardwareAccelerated);
