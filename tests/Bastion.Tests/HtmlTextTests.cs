@@ -93,8 +93,8 @@ public sealed class HtmlTextTests
 
     // The documented rule, written without the encoder's search: < and > become references, NUL goes, and an
     // ampersand stays only where a character reference starts (a name of up to 32 ASCII letters or digits starting
-    // with a letter, or 1 to 8 decimal or hex digits after #, each closed by a semicolon).
-    private static string Definition(string input)
+    // with a letter, or 1 to 8 decimal or hex digits after #, each closed by a semicolon). SanitizePropertyTests uses it too.
+    internal static string Definition(string input)
     {
         var output = new System.Text.StringBuilder();
         for (int i = 0; i < input.Length; i++)
