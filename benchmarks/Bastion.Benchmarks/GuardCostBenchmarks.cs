@@ -49,6 +49,7 @@ public class GuardCostBenchmarks
     private string _markupWorstRefused4k = string.Empty;
     private string _markupSemicolons4k = string.Empty;
     private string _markupNonAscii4k = string.Empty;
+    private string _markupMixedBlocks4k = string.Empty;
     private string _prose4k = string.Empty;
     private string _prose80 = string.Empty;
 
@@ -98,6 +99,12 @@ public class GuardCostBenchmarks
         _markupWorstAccepted4k = string.Concat(Enumerable.Repeat("&Jerry\uFF06Tom ", 370))[..4000];
         _markupSemicolons4k = string.Concat(Enumerable.Repeat("&Tom ;& ;&;", 400))[..4000];
         _markupNonAscii4k = string.Concat(Enumerable.Repeat("\uFF06\u6771\u4EAC &\u5927\u962A \uFF1B", 500))[..4000];
+        // Against a scan that treats a block of ASCII and a block with another character differently: 32-character
+        // blocks of each kind in a random order, so no branch on the kind of block can be predicted.
+        var random = new Random(20261207);
+        _markupMixedBlocks4k = string.Concat(Enumerable.Range(0, 125).Select(_ => random.Next(2) == 0
+            ? string.Concat(Enumerable.Repeat("&Tom ;& ;&;", 3))[..32]
+            : string.Concat(Enumerable.Repeat("&Jerry\uFF06Tom ", 3))[..32]));
         // Ordinary text in other languages: one accented letter sends it to the character scan, like any hostile text.
         _prose80 = "Merci pour la réponse rapide, le colis est arrivé mardi et tout était parfait !!";
         _prose4k = string.Concat(Enumerable.Repeat("Grüße aus Köln; das Paket kam am Dienstag an, alles war in Ordnung. 東京へようこそ。", 60))[..4000];
@@ -207,6 +214,9 @@ public class GuardCostBenchmarks
     [Benchmark, BenchmarkCategory("Reject-4k")]
     public bool Markup_accepted_non_ascii_4k() => HtmlText.ContainsMarkup(_markupNonAscii4k);
 
+    [Benchmark, BenchmarkCategory("Reject-4k")]
+    public bool Markup_accepted_mixed_blocks_4k() => HtmlText.ContainsMarkup(_markupMixedBlocks4k);
+
     private void Check()
     {
         Require(Path_typical().Succeeded && Path_accepted_deepest_existing().Succeeded && Path_accepted_longest().Succeeded, "accepted paths");
@@ -218,8 +228,8 @@ public class GuardCostBenchmarks
         Require(Arg_refused_default_cap_last_character() == CommandArgumentProblem.InvalidText && Arg_refused_os_cap_last_character() == CommandArgumentProblem.InvalidText, "refused arguments");
         Line_typical_ping();
         Line_accepted_near_arg_max();
-        Require(!Markup_typical_80() && !Markup_accepted_worst_80() && !Markup_typical_4k() && !Markup_accepted_worst_4k() && !Markup_accepted_semicolons_4k() && !Markup_accepted_non_ascii_4k()
-            && !Markup_typical_non_ascii_4k() && !Markup_typical_non_ascii_80() && _prose80.Length == 80, "accepted text");
+        Require(!Markup_typical_80() && !Markup_accepted_worst_80() && !Markup_typical_4k() && !Markup_accepted_worst_4k() && !Markup_accepted_semicolons_4k() && !Markup_accepted_non_ascii_4k() && !Markup_accepted_mixed_blocks_4k()
+            && !Markup_typical_non_ascii_4k() && !Markup_typical_non_ascii_80() && _prose80.Length == 80 && _markupMixedBlocks4k.Length == 4000, "accepted text");
         Require(Markup_refused_worst_80() && Markup_refused_worst_4k(), "refused markup");
         Require(ReferenceEquals(Encode_typical_80(), Typical80) && Encode_worst_80() != _encodeWorst80, "encoding");
         Require(Encode_every_character_4k().Length == 16_000 && Encode_most_output_4k().Length == Floor_allocate_and_write_20000_characters().Length, "encoded lengths");

@@ -26,7 +26,10 @@ public sealed class MarkupScanTests
     // letter and digit ranges).
     private static readonly string Alphabet = "<\uFF1E" + Ampersands + Ampersands + Hashes + Semicolons + Semicolons + "aZz09é日\uD83D\uDE00\u0301\u3000 -'/:@[`{\u007F\u0080"
         // fullwidth forms that are not look-alikes of the five (they stay name characters) and the block's edges
-        + "\uFF02\uFF21\uFF10\uFF01\uFF5E\uFF00\uFF5F\uFEFF\uFF1D";
+        + "\uFF02\uFF21\uFF10\uFF01\uFF5E\uFF00\uFF5F\uFEFF\uFF1D"
+        // near misses: a markup, ampersand, hash or semicolon code unit in the low byte under another high byte, and the
+        // neighbours of every look-alike outside the fullwidth forms (all name characters)
+        + "\u013C\u013E\u0126\u0123\u013B\u203C\u2260\u226D\u2270\u037D\u037F\u033B\uFE13\uFE15\uFE53\uFE55\uFE5E\uFE61\uFE63\uFE66\u0100\u2200\uFE00";
 
     private static bool IsName(char c) => char.IsAsciiLetterOrDigit(c) || (c >= 0x80 && !Ampersands.Contains(c) && !Hashes.Contains(c) && !Semicolons.Contains(c));
 

@@ -154,7 +154,7 @@ public static class HtmlText
     /// <c>&amp;ｌｔ；</c> into <c>&amp;lt;</c>). Every non-ASCII character counts as a possible letter, so the test errs
     /// towards refusing (<c>&amp;T’s;</c> is refused). A bare ampersand ("Tom &amp; Jerry") is not markup.
     /// Linear in the input: plain ASCII text is accepted by one vectorized search, any other text costs at most about a
-    /// third of a nanosecond per character whatever it holds (benchmarks/README.md, guard cost); allocates nothing.
+    /// quarter of a nanosecond per character whatever it holds (benchmarks/README.md, guard cost); allocates nothing.
     /// </summary>
     public static bool ContainsMarkup(ReadOnlySpan<char> input)
     {
