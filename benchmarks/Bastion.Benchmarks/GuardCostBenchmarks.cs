@@ -103,8 +103,8 @@ public class GuardCostBenchmarks
         // blocks of each kind in a random order, so no branch on the kind of block can be predicted.
         var random = new Random(20261207);
         _markupMixedBlocks4k = string.Concat(Enumerable.Range(0, 125).Select(_ => random.Next(2) == 0
-            ? string.Concat(Enumerable.Repeat("&Tom ;& ;&;", 3))[..32]
-            : string.Concat(Enumerable.Repeat("&Jerry\uFF06Tom ", 3))[..32]));
+            ? _markupSemicolons4k[..32]
+            : _markupWorstAccepted4k[..32]));
         // Ordinary text in other languages: one accented letter sends it to the character scan, like any hostile text.
         _prose80 = "Merci pour la réponse rapide, le colis est arrivé mardi et tout était parfait !!";
         _prose4k = string.Concat(Enumerable.Repeat("Grüße aus Köln; das Paket kam am Dienstag an, alles war in Ordnung. 東京へようこそ。", 60))[..4000];
